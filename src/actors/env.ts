@@ -1,0 +1,31 @@
+/**
+ * What every component actor receives as input: the scenario, seeded randomness, the simulated
+ * clock and the recorder. One SimEnv per run; nothing here is global.
+ */
+import type { ComponentId, Rng, ScenarioInput } from '@sim';
+import type { Recorder } from './recorder';
+
+export interface SimEnv {
+  input: ScenarioInput;
+  rng: Rng;
+  /** Simulated ms since Apply. */
+  now(): number;
+  /** Wall-clock time of a simulated instant, RFC 3339 in whole seconds (as metadata timestamps are). */
+  wallTime(ms?: number): string;
+  /** Same, with microseconds (as `time` in managedFields and status `startedAt` are not, but events' eventTime is). */
+  wallTimeMicro(ms?: number): string;
+  recorder: Recorder;
+  /** Network latency in ms for a message from one component to another (deterministic). */
+  latency(from: ComponentId, to: ComponentId): number;
+}
+
+export interface ComponentInput {
+  env: SimEnv;
+}
+
+/** Latencies: a local cluster (kind-like) where every hop takes a couple of ms. */
+export function defaultLatency(from: ComponentId, to: ComponentId): number {
+  if (from === 'etcd' || to === 'etcd') return 1;
+  if (from === 'kubectl' || to === 'kubectl' || from === 'kubectl-watch' || to === 'kubectl-watch') return 4;
+  return 2;
+}

@@ -1,0 +1,107 @@
+/**
+ * The cluster system: one XState actor per component, spawned under one root so they can address each
+ * other by systemId (the ComponentId). `simulate` runs them under a QueueClock until nothing is pending
+ * (or the horizon is reached) and returns the recorded trace.
+ */
+import { createActor, createMachine, spawnChild, enqueueActions, type AnyStateMachine } from 'xstate';
+import {
+  createRng,
+  kubeletId,
+  KUBERNETES_VERSION,
+  type ComponentId,
+  type KubeObject,
+  type ScenarioInput,
+  type Trace,
+  type TraceNode,
+} from '@sim';
+import { QueueClock } from './clock';
+import { createRecorder } from './recorder';
+import { defaultLatency, type SimEnv } from './env';
+import { SYSTEM_IDS } from './protocol';
+import { kubectlMachine } from './components/kubectl';
+import { kubectlWatchMachine } from './components/kubectlWatch';
+import { apiserverMachine } from './components/apiserver';
+import { etcdMachine } from './components/etcd';
+import { schedulerMachine } from './components/scheduler';
+import { kubeletMachine } from './components/kubelet';
+import { summarizeResult } from './result';
+
+/** The nodes of the cluster, in the order the stage draws them (control plane first, then by name). */
+export function traceNodes(cluster: readonly KubeObject[]): TraceNode[] {
+  return cluster
+    .filter((o) => o.kind === 'Node')
+    .map((n) => {
+      const labels = n.metadata.labels ?? {};
+      const spec = (n.spec ?? {}) as { podCIDR?: string };
+      const status = (n.status ?? {}) as { addresses?: { type: string; address: string }[] };
+      return {
+        name: n.metadata.name ?? '',
+        role: 'node-role.kubernetes.io/control-plane' in labels ? ('control-plane' as const) : ('worker' as const),
+        internalIP: status.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '',
+        podCIDR: spec.podCIDR ?? '',
+      };
+    })
+    .sort((a, b) => (a.role === b.role ? a.name.localeCompare(b.name) : a.role === 'control-plane' ? -1 : 1));
+}
+
+function rfc3339(epochMs: number, micro: boolean): string {
+  const iso = new Date(epochMs).toISOString(); // 2026-11-26T09:00:00.123Z
+  if (!micro) return iso.replace(/\.\d{3}Z$/, 'Z');
+  return iso.replace(/\.(\d{3})Z$/, '.$1000Z');
+}
+
+/** Runs a scenario to quiescence (or its horizon) and returns the trace. Deterministic for a given input. */
+export function simulate(input: ScenarioInput): Trace {
+  const clock = new QueueClock();
+  const recorder = createRecorder(() => clock.now());
+  const start = Date.parse(input.startTime);
+  const base = Number.isFinite(start) ? start : 0;
+  const env: SimEnv = {
+    input,
+    rng: createRng(input.seed),
+    now: () => clock.now(),
+    wallTime: (ms = clock.now()) => rfc3339(base + ms, false),
+    wallTimeMicro: (ms = clock.now()) => rfc3339(base + ms, true),
+    recorder,
+    latency: defaultLatency,
+  };
+  const nodes = traceNodes(input.cluster);
+
+  const children: { id: ComponentId; logic: AnyStateMachine; input: object }[] = [
+    { id: SYSTEM_IDS.etcd, logic: etcdMachine, input: { env } },
+    { id: SYSTEM_IDS.apiserver, logic: apiserverMachine, input: { env } },
+    { id: SYSTEM_IDS.scheduler, logic: schedulerMachine, input: { env } },
+    ...nodes.map((n) => ({ id: kubeletId(n.name), logic: kubeletMachine as AnyStateMachine, input: { env, node: n.name } })),
+    { id: SYSTEM_IDS.kubectlWatch, logic: kubectlWatchMachine, input: { env } },
+    { id: SYSTEM_IDS.kubectl, logic: kubectlMachine, input: { env } },
+  ];
+
+  const root = createActor(
+    createMachine({
+      id: 'cluster',
+      entry: enqueueActions(({ enqueue }) => {
+        for (const c of children) enqueue(spawnChild(c.logic, { id: c.id, systemId: c.id, input: c.input }));
+      }),
+    }),
+    { clock },
+  );
+  root.start();
+  for (const c of children) root.system.get(c.id)?.send({ type: 'sim.start' });
+  root.system.get(SYSTEM_IDS.kubectl)?.send({ type: 'kubectl.run' });
+
+  let horizonReached: boolean;
+  try {
+    horizonReached = clock.runUntilIdle(input.horizonMs);
+  } finally {
+    root.stop();
+  }
+
+  const steps = [...recorder.steps];
+  return {
+    version: KUBERNETES_VERSION,
+    scenarioId: input.id,
+    steps,
+    nodes,
+    result: summarizeResult(recorder.stored, steps, horizonReached),
+  };
+}
