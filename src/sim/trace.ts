@@ -131,8 +131,11 @@ export interface FieldChange {
 export interface SchedulingResult {
   /** The filter plugins that ran, in framework order. */
   filterPlugins: string[];
-  /** The score plugins that ran, in framework order, with their weights. */
-  scorePlugins: { name: string; weight: number }[];
+  /**
+   * The score plugins, in framework order, with their weights. `skipped` says why a plugin's PreScore
+   * returned Skip for this pod (its Score did not run; it adds 0 to every node).
+   */
+  scorePlugins: { name: string; weight: number; skipped?: string }[];
   nodes: NodeSchedulingResult[];
   /** The chosen node, if any. */
   selected?: string;

@@ -1,0 +1,184 @@
+/**
+ * `POST /api/v1/namespaces/<ns>/pods/<name>/binding` from kube-scheduler: BindingREST
+ * (k/k pkg/registry/core/pod/storage/storage.go assignPod/setPodNodeAndMetadata). A GuaranteedUpdate
+ * of the pod from the watch cache: refuse a pod being deleted or already bound (409), check the UID
+ * precondition, set spec.nodeName, copy the binding's annotations and upsert PodScheduled=True.
+ * The answer is a Status Success with code 201.
+ */
+import {
+  PODS,
+  apiserverNarration,
+  canonicalPod,
+  conflictStatus,
+  diffObjects,
+  notFoundStatus,
+  podStorageKey,
+  successStatus,
+  type KubeObject,
+} from '@sim';
+import {
+  GATE_MS,
+  apiStep,
+  authenticate,
+  authorize,
+  reject,
+  response,
+  responsePacket,
+  type RequestState,
+  type Stage,
+} from './pipeline';
+
+type Obj = Record<string, unknown>;
+interface Binding {
+  metadata?: { name?: string; uid?: string; annotations?: Record<string, string> };
+  target?: { kind?: string; name?: string };
+}
+
+/** podutil.UpdatePodCondition: replace or append; lastTransitionTime moves only when the status changes. */
+export function upsertCondition(status: Obj, condition: { type: string; status: string }, now: string): Obj {
+  const conditions = Array.isArray(status.conditions) ? (status.conditions as Obj[]) : [];
+  const i = conditions.findIndex((c) => c.type === condition.type);
+  const old = i >= 0 ? conditions[i] : undefined;
+  const lastTransitionTime = old && old.status === condition.status ? old.lastTransitionTime : now;
+  // metav1.Time lastProbeTime is not a pointer: unset, it serialises as null
+  const next = { type: condition.type, status: condition.status, lastProbeTime: null, lastTransitionTime };
+  return { ...status, conditions: i >= 0 ? conditions.map((c, j) => (j === i ? next : c)) : [...conditions, next] };
+}
+
+function bindingError(state: RequestState, message: string, conflictOn: 'pods' | 'pods/binding') {
+  const status = conflictStatus(
+    conflictOn === 'pods' ? PODS : { group: '', resource: 'pods/binding' },
+    state.info.name,
+    message,
+  );
+  return reject(
+    state,
+    status,
+    {
+      place: 'persist',
+      title: '409 Conflict: binding refused',
+      outcome: 'fail',
+      narration: apiserverNarration.responded({ code: 409, statusText: 'Conflict', what: status.message ?? '' }),
+    },
+    GATE_MS.handler,
+  );
+}
+
+const bind: Stage = (state, { cache, env }) => {
+  const key = podStorageKey(state.info.namespace, state.info.name);
+  const keyed = { ...state, key };
+  // GuaranteedUpdate starts from the cached object; after a revision conflict, from etcd's current one
+  const current = state.etcd?.error === 'revision mismatch' ? state.etcd.value : cache.get(key);
+  if (!current) {
+    const status = notFoundStatus(PODS, state.info.name);
+    return reject(
+      keyed,
+      status,
+      {
+        place: 'persist',
+        title: `404 Not Found: pods "${state.info.name}"`.slice(0, 48),
+        outcome: 'fail',
+        narration: apiserverNarration.responded({ code: 404, statusText: 'Not Found', what: status.message ?? '' }),
+      },
+      GATE_MS.handler,
+    );
+  }
+  const binding = (state.exchange.request.body ?? {}) as Binding;
+  const node = binding.target?.name ?? '';
+  const spec = (current.spec ?? {}) as Obj;
+  const uid = binding.metadata?.uid;
+  if (uid && uid !== current.metadata.uid) {
+    return bindingError(
+      keyed,
+      `Precondition failed: UID in precondition: ${uid}, UID in object meta: ${current.metadata.uid ?? ''}`,
+      'pods',
+    );
+  }
+  if (current.metadata.deletionTimestamp)
+    return bindingError(keyed, `pod ${state.info.name} is being deleted, cannot be assigned to a host`, 'pods/binding');
+  if (spec.nodeName)
+    return bindingError(
+      keyed,
+      `pod ${state.info.name} is already assigned to node "${String(spec.nodeName)}"`,
+      'pods/binding',
+    );
+  const annotations = { ...current.metadata.annotations, ...binding.metadata?.annotations };
+  const bound: KubeObject = {
+    ...current,
+    metadata: { ...current.metadata, ...(Object.keys(annotations).length ? { annotations } : {}) },
+    spec: { ...spec, nodeName: node },
+    status: upsertCondition((current.status ?? {}) as Obj, { type: 'PodScheduled', status: 'True' }, env.wallTime()),
+  };
+  const next = { ...keyed, object: bound, attempts: state.attempts + 1 };
+  return {
+    state: next,
+    ms: GATE_MS.handler,
+    next: 'etcd',
+    retryOnConflict: true,
+    op: {
+      kind: 'update',
+      key,
+      value: canonicalPod(bound),
+      expectedModRevision: Number(current.metadata.resourceVersion),
+    },
+    effects: [
+      apiStep(next, {
+        place: 'persist',
+        title: `Bind to ${node}: Txn update`.slice(0, 48),
+        outcome: 'info',
+        narration: apiserverNarration.persistBinding({ node, key }),
+        changes: diffObjects(current, bound, 'kube-scheduler'),
+        packets: [{ from: 'kube-apiserver', to: 'etcd', kind: 'etcd', label: 'Txn update' }],
+        facts: [
+          { label: 'key', value: key },
+          { label: 'expected revision', value: String(current.metadata.resourceVersion) },
+          ...(state.attempts > 0 ? [{ label: 'attempt', value: String(state.attempts + 1) }] : []),
+        ],
+      }),
+    ],
+  };
+};
+
+const bound: Stage = (state) => {
+  const result = state.etcd!;
+  if (!result.ok) {
+    const status = notFoundStatus(PODS, state.info.name);
+    return reject(
+      state,
+      status,
+      {
+        place: 'handler',
+        title: `404 Not Found: pods "${state.info.name}"`.slice(0, 48),
+        outcome: 'fail',
+        narration: apiserverNarration.responded({ code: 404, statusText: 'Not Found', what: status.message ?? '' }),
+      },
+      GATE_MS.handler,
+    );
+  }
+  const body = successStatus(201);
+  const res = response(state, 201, body);
+  const next = { ...state, object: result.value, exchange: { ...state.exchange, response: res } };
+  const node = ((result.value?.spec ?? {}) as Obj).nodeName;
+  return {
+    state: next,
+    ms: GATE_MS.handler,
+    next: 'respond',
+    response: res,
+    effects: [
+      apiStep(next, {
+        place: 'handler',
+        title: `201: pod bound to ${String(node)}`.slice(0, 48),
+        outcome: 'ok',
+        narration: apiserverNarration.responded({
+          code: 201,
+          statusText: 'Created',
+          what: `Status Success, pod bound at resourceVersion ${result.value?.metadata.resourceVersion}`,
+        }),
+        packets: [responsePacket(state, 201)],
+        facts: [{ label: 'resourceVersion', value: String(result.value?.metadata.resourceVersion) }],
+      }),
+    ],
+  };
+};
+
+export const BIND_POD: readonly Stage[] = [authenticate, authorize, bind, bound];

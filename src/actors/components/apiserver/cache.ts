@@ -1,0 +1,56 @@
+/**
+ * What kube-apiserver knows without asking etcd: its informer caches (namespaces, service accounts,
+ * RBAC, priority classes, ...) and the watch cache of pods. It starts with the scenario's objects and
+ * follows every write through etcd's watch. Requests read it; only the apiserver machine writes it,
+ * as the informers do in a real API server.
+ */
+import { objectKey, type ClusterView, type KubeObject } from '@sim';
+
+export class ApiCache {
+  private readonly objects = new Map<string, KubeObject>();
+
+  constructor(initial: readonly KubeObject[]) {
+    for (const o of initial) {
+      const key = objectKey(o);
+      if (key) this.objects.set(key, o);
+    }
+  }
+
+  get(key: string): KubeObject | undefined {
+    return this.objects.get(key);
+  }
+
+  /** Records a change reported by etcd's watch; returns the previous value. */
+  apply(key: string, value: KubeObject | undefined): KubeObject | undefined {
+    const prev = this.objects.get(key);
+    if (value) this.objects.set(key, value);
+    else this.objects.delete(key);
+    return prev;
+  }
+
+  /** Every object, in a stable order (insertion: the scenario's order, then new objects). */
+  all(): KubeObject[] {
+    return [...this.objects.values()];
+  }
+
+  /** Pods bound to a node (the Node authorizer's graph). */
+  podsOn(node: string): KubeObject[] {
+    return this.all().filter(
+      (o) => o.kind === 'Pod' && (o.spec as { nodeName?: string } | undefined)?.nodeName === node,
+    );
+  }
+
+  view(): ClusterView {
+    return {
+      get: (kind, namespace, name) =>
+        this.all().find(
+          (o) =>
+            o.kind === kind &&
+            o.metadata.name === name &&
+            (o.metadata.namespace || undefined) === (namespace || undefined),
+        ),
+      list: (kind, namespace) =>
+        this.all().filter((o) => o.kind === kind && (namespace === undefined || o.metadata.namespace === namespace)),
+    };
+  }
+}

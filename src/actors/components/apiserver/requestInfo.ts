@@ -1,0 +1,74 @@
+/**
+ * What kube-apiserver reads off a request's URL before anything else (apiserver@v0.33.0
+ * pkg/endpoints/request/requestinfo.go): API group and version, namespace, resource, name,
+ * subresource, and the verb (GET is get, list or watch; POST create; PATCH patch; ...).
+ */
+import { parseFieldSelector, type FieldRequirement, type HttpRequest } from '@sim';
+
+export interface RequestInfo {
+  path: string;
+  query: Record<string, string>;
+  resourceRequest: boolean;
+  verb: string;
+  apiGroup: string;
+  apiVersion: string;
+  namespace: string;
+  resource: string;
+  name: string;
+  subresource: string;
+  fieldSelector: FieldRequirement[];
+}
+
+const VERBS: Record<HttpRequest['method'], string> = {
+  GET: 'get',
+  POST: 'create',
+  PUT: 'update',
+  PATCH: 'patch',
+  DELETE: 'delete',
+};
+
+export function parseRequestInfo(method: HttpRequest['method'], url: string): RequestInfo {
+  const [path = '', search = ''] = url.split('?', 2);
+  const query = Object.fromEntries(new URLSearchParams(search));
+  const parts = path.split('/').filter(Boolean);
+  const base: RequestInfo = {
+    path,
+    query,
+    resourceRequest: false,
+    verb: method.toLowerCase(),
+    apiGroup: '',
+    apiVersion: '',
+    namespace: '',
+    resource: '',
+    name: '',
+    subresource: '',
+    fieldSelector: [],
+  };
+  let rest: string[];
+  if (parts[0] === 'api' && parts.length >= 2) {
+    rest = parts.slice(2);
+    base.apiVersion = parts[1]!;
+  } else if (parts[0] === 'apis' && parts.length >= 3) {
+    rest = parts.slice(3);
+    base.apiGroup = parts[1]!;
+    base.apiVersion = parts[2]!;
+  } else {
+    return base;
+  }
+  if (rest.length === 0) return base;
+  if (rest[0] === 'namespaces' && rest.length >= 3) {
+    base.namespace = rest[1]!;
+    rest = rest.slice(2);
+  }
+  base.resourceRequest = true;
+  base.resource = rest[0] ?? '';
+  base.name = rest[1] ?? '';
+  base.subresource = rest[2] ?? '';
+  let verb = VERBS[method];
+  if (method === 'GET' && !base.name) verb = query.watch === 'true' || query.watch === '1' ? 'watch' : 'list';
+  if (method === 'DELETE' && !base.name) verb = 'deletecollection';
+  base.verb = verb;
+  const selector = parseFieldSelector(query.fieldSelector ?? '');
+  if (selector.ok) base.fieldSelector = selector.requirements;
+  return base;
+}

@@ -1,0 +1,244 @@
+/**
+ * etcd: the key-value store behind kube-apiserver, and only kube-apiserver's. One cluster-wide
+ * revision counter; every write gets the next revision, which becomes the object's resourceVersion.
+ * A create is a transaction that succeeds only if the key does not exist (`mod_revision == 0`), an
+ * update only if the key still has the expected revision. After each write etcd answers and notifies
+ * its watcher (kube-apiserver's watch on the /registry prefix).
+ *
+ * The store starts with the scenario's objects at their resourceVersions; only new writes are
+ * reported to the recorder. Event writes are stored but not recorded as steps: the step of the
+ * component that emitted the Event shows it.
+ */
+import { enqueueActions, raise, setup } from 'xstate';
+import { ETCD_PREFIX, etcdNarration, objectKey, type KubeObject, type Packet } from '@sim';
+import type { ComponentInput, SimEnv } from '../env';
+import type { ClusterEvent, EtcdOp, EtcdResult } from '../protocol';
+import type { StepDraft } from '../recorder';
+
+/** Time etcd takes to commit a transaction (raft round and fsync on a local SSD). */
+export const ETCD_COMMIT_MS = 2;
+/** How kube-apiserver stores objects (k/k cmd/kube-apiserver/app/options: DefaultStorageMediaType). */
+const STORAGE_MEDIA_TYPE = 'application/vnd.kubernetes.protobuf';
+/** Keys whose writes are not steps of their own. */
+const QUIET_PREFIX = `${ETCD_PREFIX}/events/`;
+
+export interface KvEntry {
+  value: KubeObject;
+  createRevision: number;
+  modRevision: number;
+  version: number;
+}
+
+export interface EtcdStore {
+  kv: Readonly<Record<string, KvEntry>>;
+  revision: number;
+}
+
+/** The store before Apply: the scenario's objects under their keys, the revision above the highest resourceVersion. */
+export function initialStore(cluster: readonly KubeObject[]): EtcdStore {
+  const kv: Record<string, KvEntry> = {};
+  let revision = 1;
+  for (const o of cluster) {
+    const key = objectKey(o);
+    const rv = Number(o.metadata.resourceVersion ?? 0);
+    if (Number.isFinite(rv)) revision = Math.max(revision, rv);
+    if (key) kv[key] = { value: o, createRevision: rv, modRevision: rv, version: 1 };
+  }
+  return { kv, revision };
+}
+
+export interface Applied {
+  store: EtcdStore;
+  result: EtcdResult;
+  /** Present when the operation wrote (or deleted) a key. */
+  write?: { key: string; value?: KubeObject; created: boolean };
+}
+
+/** The stored value carries its revision as resourceVersion, in ObjectMeta's place for it (after uid). */
+function withResourceVersion(o: KubeObject, revision: number): KubeObject {
+  const rv = String(revision);
+  const entries = Object.entries(o.metadata).filter(([k]) => k !== 'resourceVersion');
+  const at = entries.findIndex(([k]) => k === 'uid');
+  entries.splice(at < 0 ? entries.length : at + 1, 0, ['resourceVersion', rv]);
+  return { ...o, metadata: Object.fromEntries(entries) };
+}
+
+/** Applies one KV operation. Pure. */
+export function applyOp(store: EtcdStore, op: EtcdOp): Applied {
+  const entry = store.kv[op.key];
+  const fail = (error: EtcdResult['error'], value?: KubeObject): Applied => ({
+    store,
+    result: { ok: false, revision: store.revision, ...(value ? { value } : {}), error },
+  });
+  const put = (value: KubeObject, created: boolean): Applied => {
+    const revision = store.revision + 1;
+    const stored = withResourceVersion(value, revision);
+    const next: KvEntry = {
+      value: stored,
+      createRevision: created ? revision : entry!.createRevision,
+      modRevision: revision,
+      version: created ? 1 : entry!.version + 1,
+    };
+    return {
+      store: { kv: { ...store.kv, [op.key]: next }, revision },
+      result: { ok: true, revision, value: stored },
+      write: { key: op.key, value: stored, created },
+    };
+  };
+  switch (op.kind) {
+    case 'get':
+      return entry
+        ? { store, result: { ok: true, revision: store.revision, value: entry.value } }
+        : fail('key not found');
+    case 'create':
+      return entry ? fail('key exists') : put(op.value, true);
+    case 'update':
+      if (!entry) return fail('key not found');
+      if (op.expectedModRevision !== undefined && op.expectedModRevision !== entry.modRevision)
+        return fail('revision mismatch', entry.value);
+      return put(op.value, false);
+    case 'delete': {
+      if (!entry) return fail('key not found');
+      const revision = store.revision + 1;
+      const { [op.key]: _gone, ...kv } = store.kv;
+      return {
+        store: { kv, revision },
+        result: { ok: true, revision, value: entry.value },
+        write: { key: op.key, created: false },
+      };
+    }
+  }
+}
+
+/** The label of the request on the wire (etcd's gRPC calls: Range for reads, Txn for writes). */
+const opLabel = (op: EtcdOp) => (op.kind === 'get' ? 'Range' : `Txn ${op.kind}`);
+
+function stepFor(op: EtcdOp, applied: Applied, before: EtcdStore): StepDraft {
+  const { result } = applied;
+  const packets: Packet[] = [
+    {
+      from: 'etcd',
+      to: 'kube-apiserver',
+      kind: 'etcd',
+      label: result.ok ? `${opLabel(op)} OK` : `${opLabel(op)} failed`,
+    },
+  ];
+  if (applied.write)
+    packets.push({
+      from: 'etcd',
+      to: 'kube-apiserver',
+      kind: 'etcd',
+      label: `watch ${applied.write.value ? 'PUT' : 'DELETE'}`,
+    });
+  const entry = applied.store.kv[op.key];
+  const facts = [
+    { label: 'key', value: op.key },
+    { label: 'revision', value: String(result.revision) },
+    ...(entry && applied.write
+      ? [
+          { label: 'create_revision', value: String(entry.createRevision) },
+          { label: 'version', value: String(entry.version) },
+        ]
+      : []),
+    ...(applied.write?.value
+      ? [{ label: 'value encoding', value: `${STORAGE_MEDIA_TYPE} (starts with k8s\\x00)` }]
+      : []),
+  ];
+  if (op.kind === 'get') {
+    return {
+      component: 'etcd',
+      place: 'storage',
+      title: result.ok ? 'Range: key found' : 'Range: no such key',
+      outcome: 'info',
+      narration: etcdNarration.rangeRead({ key: op.key, found: result.ok, revision: result.revision }),
+      facts,
+      packets,
+      objectKey: op.key,
+      ...(result.value ? { object: result.value } : {}),
+    };
+  }
+  if (!result.ok) {
+    const reason =
+      result.error === 'key exists'
+        ? 'the key already exists'
+        : result.error === 'revision mismatch'
+          ? 'the key has a newer revision'
+          : 'no such key';
+    return {
+      component: 'etcd',
+      place: 'storage',
+      title: `${opLabel(op)} rejected: ${result.error}`,
+      outcome: 'fail',
+      narration: etcdNarration.writeRejected({ key: op.key, reason }),
+      facts: [...facts, { label: 'store revision', value: String(before.revision) }],
+      packets,
+      objectKey: op.key,
+    };
+  }
+  return {
+    component: 'etcd',
+    place: 'storage',
+    title: `Stored at revision ${result.revision}`,
+    outcome: 'ok',
+    narration: etcdNarration.stored({
+      key: op.key,
+      revision: result.revision,
+      created: applied.write?.created ?? false,
+    }),
+    facts,
+    packets,
+    objectKey: op.key,
+    ...(result.value ? { object: result.value } : {}),
+  };
+}
+
+interface EtcdContext {
+  env: SimEnv;
+  store: EtcdStore;
+}
+type EtcdEvent = ClusterEvent | { type: 'etcd.commit'; id: string; op: EtcdOp };
+
+export const etcdMachine = setup({
+  types: {} as { context: EtcdContext; events: EtcdEvent; input: ComponentInput },
+}).createMachine({
+  id: 'etcd',
+  context: ({ input }) => ({ env: input.env, store: initialStore(input.env.input.cluster) }),
+  on: {
+    // requests are committed in arrival order, each after the commit time
+    'etcd.request': {
+      actions: raise(({ event }) => ({ type: 'etcd.commit' as const, id: event.id, op: event.op }), {
+        delay: ETCD_COMMIT_MS,
+      }),
+    },
+    'etcd.commit': {
+      actions: enqueueActions(({ context, event, enqueue, system }) => {
+        const { env } = context;
+        const before = context.store;
+        const applied = applyOp(before, event.op);
+        enqueue.assign({ store: applied.store });
+        const quiet = event.op.key.startsWith(QUIET_PREFIX);
+        enqueue(() => {
+          if (applied.write) env.recorder.store(applied.write.key, applied.write.value);
+          if (!quiet) env.recorder.step(stepFor(event.op, applied, before));
+        });
+        const apiserver = system.get('kube-apiserver');
+        if (!apiserver) return;
+        const delay = env.latency('etcd', 'kube-apiserver');
+        const response: ClusterEvent = { type: 'etcd.response', id: event.id, result: applied.result };
+        enqueue.sendTo(apiserver, response, { delay });
+        if (applied.write) {
+          const { key, value, created } = applied.write;
+          const watch: ClusterEvent = {
+            type: 'etcd.watch',
+            watchType: value ? 'PUT' : 'DELETE',
+            key,
+            ...(value ? { value } : {}),
+            revision: applied.result.revision,
+            created,
+          };
+          enqueue.sendTo(apiserver, watch, { delay });
+        }
+      }),
+    },
+  },
+});

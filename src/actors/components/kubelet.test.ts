@@ -1,0 +1,240 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultScenario } from '@scenarios';
+import type { KubeObject } from '@sim';
+import { startClient } from './clientTestHarness';
+import { kubeletMachine, kubeletWatchPath } from './kubelet';
+
+const UID = '11111111-2222-4333-8444-555555555555';
+
+/** The story pod after the binding, as the kubelet's watch delivers it. */
+function boundPod(node: string, requests: Record<string, string> = {}): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name: 'example-pod',
+      namespace: 'default',
+      uid: UID,
+      resourceVersion: '1057',
+      creationTimestamp: '2026-11-26T09:30:00Z',
+    },
+    spec: {
+      nodeName: node,
+      containers: [
+        {
+          name: 'example-pod',
+          image: 'sonasingh46/node-web-app:latest',
+          imagePullPolicy: 'Always',
+          resources: { requests },
+          volumeMounts: [
+            {
+              mountPath: '/var/run/secrets/kubernetes.io/serviceaccount',
+              name: 'kube-api-access-7xk2p',
+              readOnly: true,
+            },
+          ],
+        },
+      ],
+      volumes: [{ name: 'kube-api-access-7xk2p', projected: { sources: [] } }],
+      tolerations: [
+        { effect: 'NoExecute', key: 'node.kubernetes.io/not-ready', operator: 'Exists', tolerationSeconds: 300 },
+        { effect: 'NoExecute', key: 'node.kubernetes.io/unreachable', operator: 'Exists', tolerationSeconds: 300 },
+      ],
+    },
+    status: {
+      phase: 'Pending',
+      qosClass: 'BestEffort',
+      conditions: [
+        { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: '2026-11-26T09:30:00Z' },
+      ],
+    },
+  };
+}
+
+let stop = () => {};
+afterEach(() => stop());
+
+function kubelet(node = 'worker-1') {
+  const sim = startClient(defaultScenario(), { id: `kubelet:${node}`, logic: kubeletMachine, extraInput: { node } });
+  stop = sim.stop;
+  return sim;
+}
+
+describe('kubelet machine', () => {
+  it('opens its node-scoped watch at start', () => {
+    const sim = kubelet('worker-2');
+    sim.run(10);
+    expect(sim.received).toEqual([
+      {
+        type: 'watch.start',
+        watcher: 'kubelet:worker-2',
+        path: '/api/v1/pods?fieldSelector=spec.nodeName%3Dworker-2&watch=true',
+      },
+    ]);
+    expect(kubeletWatchPath('worker-2')).toBe('/api/v1/pods?fieldSelector=spec.nodeName%3Dworker-2&watch=true');
+  });
+
+  it('syncs a bound pod: the request sequence, with headers, event texts and status patches', () => {
+    const sim = kubelet();
+    sim.watch('ADDED', boundPod('worker-1'));
+    expect(sim.run()).toBe(false);
+    const reqs = sim.requests();
+    expect(reqs.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'PATCH /api/v1/namespaces/default/pods/example-pod/status',
+      'POST /api/v1/namespaces/default/events',
+      'POST /api/v1/namespaces/default/events',
+      'POST /api/v1/namespaces/default/events',
+      'POST /api/v1/namespaces/default/events',
+      'PATCH /api/v1/namespaces/default/pods/example-pod/status',
+    ]);
+    const events = reqs
+      .filter((r) => r.method === 'POST')
+      .map(
+        (r) => r.body as { reason: string; message: string; source: unknown; involvedObject: { fieldPath: string } },
+      );
+    expect(events.map((e) => e.reason)).toEqual(['Pulling', 'Pulled', 'Created', 'Started']);
+    expect(events[0]!.message).toBe('Pulling image "sonasingh46/node-web-app:latest"');
+    expect(events[1]!.message).toMatch(
+      /^Successfully pulled image "sonasingh46\/node-web-app:latest" in (\d+\.\d+s) \(\1 including waiting\)\. Image size: 345112384 bytes\.$/,
+    );
+    expect(events[2]!.message).toBe('Created container: example-pod');
+    expect(events[3]!.message).toBe('Started container example-pod');
+    expect(events.every((e) => JSON.stringify(e.source) === '{"component":"kubelet","host":"worker-1"}')).toBe(true);
+    expect(events.every((e) => e.involvedObject.fieldPath === 'spec.containers{example-pod}')).toBe(true);
+
+    const [creating, running] = reqs.filter((r) => r.method === 'PATCH');
+    expect(creating!.headers).toEqual({
+      Accept: 'application/vnd.kubernetes.protobuf,application/json',
+      'Content-Type': 'application/strategic-merge-patch+json',
+      'User-Agent': 'kubelet/v1.33.0 (linux/amd64) kubernetes/60a317e',
+    });
+    expect(creating!.body).toMatchObject({
+      metadata: { uid: UID },
+      status: {
+        hostIP: '172.18.0.3',
+        containerStatuses: [{ state: { waiting: { reason: 'ContainerCreating' } } }],
+        '$setElementOrder/conditions': [
+          { type: 'PodReadyToStartContainers' },
+          { type: 'Initialized' },
+          { type: 'Ready' },
+          { type: 'ContainersReady' },
+          { type: 'PodScheduled' },
+        ],
+      },
+    });
+    expect(running!.body).toMatchObject({
+      metadata: { uid: UID },
+      status: {
+        phase: 'Running',
+        podIP: '10.244.1.2',
+        podIPs: [{ ip: '10.244.1.2' }],
+        containerStatuses: [{ ready: true, started: true, image: 'docker.io/sonasingh46/node-web-app:latest' }],
+      },
+    });
+  });
+
+  it('records CRI calls as node-local steps and status/event requests with packets, and moves the pod card', () => {
+    const sim = kubelet();
+    sim.watch('ADDED', boundPod('worker-1'));
+    sim.run();
+    const steps = sim.recorder.steps;
+    expect(steps.map((s) => `${s.place}: ${s.title}`)).toEqual([
+      'kubelet-admission: Admit pod on worker-1',
+      'status: PATCH status: ContainerCreating',
+      'sync: Cgroup and volumes ready',
+      'sandbox: RunPodSandbox: pause container up',
+      'network: CNI ADD: pod IP 10.244.1.2',
+      'image: CRI PullImage started',
+      'image: Event Pulling',
+      'image: CRI PullImage done',
+      'image: Event Pulled',
+      'container: CRI CreateContainer example-pod',
+      'container: Event Created',
+      'container: CRI StartContainer example-pod',
+      'container: Event Started',
+      'status: PATCH status: Running',
+    ]);
+    // CRI calls happen inside the node: no packets; events and status patches are requests
+    const cri = steps.filter(
+      (s) => s.title.startsWith('CRI') || ['sandbox', 'network', 'sync', 'kubelet-admission'].includes(s.place),
+    );
+    expect(cri).toHaveLength(8);
+    expect(cri.every((s) => s.packets.length === 0)).toBe(true);
+    expect(steps[1]!.packets).toEqual([
+      { from: 'kubelet:worker-1', to: 'kube-apiserver', kind: 'request', label: 'PATCH pods/status' },
+    ]);
+    expect(steps[6]!.packets).toEqual([
+      { from: 'kubelet:worker-1', to: 'kube-apiserver', kind: 'request', label: 'POST events' },
+    ]);
+    expect(steps[1]!.pod).toMatchObject({
+      at: 'kubelet:worker-1',
+      status: 'ContainerCreating',
+      ready: '0/1',
+      nodeName: 'worker-1',
+    });
+    expect(steps.at(-1)!.pod).toMatchObject({
+      at: 'kubelet:worker-1',
+      status: 'Running',
+      ready: '1/1',
+      nodeName: 'worker-1',
+      podIP: '10.244.1.2',
+    });
+    expect(steps.at(-1)!.changes.find((c) => c.path === 'status.phase')).toEqual({
+      path: 'status.phase',
+      op: 'replace',
+      before: 'Pending',
+      after: 'Running',
+      by: 'kubelet',
+    });
+    // pulling ~345 MB takes ~12 s of simulated time
+    expect(steps[7]!.t - steps[6]!.t).toBeGreaterThan(11_000);
+  });
+
+  it('does not wait for event responses, and ignores pods of other nodes and pods seen again', () => {
+    const sim = kubelet();
+    sim.watch('ADDED', boundPod('worker-2'));
+    sim.watch('ADDED', boundPod('worker-1'));
+    sim.watch('MODIFIED', boundPod('worker-1'));
+    sim.run();
+    expect(sim.requests().filter((r) => r.method === 'PATCH')).toHaveLength(2);
+  });
+
+  it('rejects a pod that does not fit: Warning OutOfcpu event and phase Failed', () => {
+    const sim = kubelet();
+    sim.watch('ADDED', boundPod('worker-1', { cpu: '4' }));
+    sim.run();
+    const [event, patch] = sim.requests();
+    expect(event!.body).toMatchObject({
+      type: 'Warning',
+      reason: 'OutOfcpu',
+      message: "Node didn't have enough resource: cpu, requested: 4000, used: 100, capacity: 4000",
+    });
+    expect(patch!.body).toMatchObject({
+      status: {
+        phase: 'Failed',
+        reason: 'OutOfcpu',
+        message: "Pod was rejected: Node didn't have enough resource: cpu, requested: 4000, used: 100, capacity: 4000",
+      },
+    });
+    expect(sim.recorder.steps.map((s) => s.title)).toEqual(['Rejected: OutOfcpu', 'PATCH status: Failed']);
+  });
+
+  it('a missing image: Pulling, the CRI failure, Failed and Error: ErrImagePull, then the waiting status', () => {
+    const sim = kubelet();
+    const pod = boundPod('worker-1');
+    const spec = pod.spec as { containers: { image: string; imagePullPolicy: string }[] };
+    spec.containers[0]!.image = 'nginx:doesnotexist';
+    spec.containers[0]!.imagePullPolicy = 'IfNotPresent';
+    sim.watch('ADDED', pod);
+    sim.run();
+    expect(sim.recorder.steps.slice(5).map((s) => s.title)).toEqual([
+      'CRI PullImage started',
+      'Event Pulling',
+      'CRI PullImage failed',
+      'Event Failed',
+      'Event Failed',
+      'PATCH status: container waiting',
+    ]);
+    expect(sim.recorder.steps.at(-1)!.pod).toMatchObject({ status: 'ErrImagePull', ready: '0/1', podIP: '10.244.1.2' });
+  });
+});

@@ -1,0 +1,214 @@
+/**
+ * Field order as kube-apiserver writes a Pod: Go's encoding/json follows the struct field order of
+ * k8s.io/api@v0.33.0 core/v1 types.go (kind before apiVersion, metadata's name before namespace,
+ * uid, resourceVersion, ...). Only the order changes, never the content; fields not listed keep their
+ * relative order after the listed ones.
+ */
+type Obj = Record<string, unknown>;
+const isRecord = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+interface Shape {
+  order: readonly string[];
+  /** Children with a shape of their own (lists: the shape of their items). */
+  children?: Readonly<Record<string, Shape>>;
+}
+
+const shape = (order: readonly string[], children?: Record<string, Shape>): Shape => ({
+  order,
+  ...(children ? { children } : {}),
+});
+
+const MANAGED_FIELDS = shape(['manager', 'operation', 'apiVersion', 'time', 'fieldsType', 'fieldsV1', 'subresource']);
+const OBJECT_META = shape(
+  [
+    'name',
+    'generateName',
+    'namespace',
+    'selfLink',
+    'uid',
+    'resourceVersion',
+    'generation',
+    'creationTimestamp',
+    'deletionTimestamp',
+    'deletionGracePeriodSeconds',
+    'labels',
+    'annotations',
+    'ownerReferences',
+    'finalizers',
+    'managedFields',
+  ],
+  { managedFields: MANAGED_FIELDS },
+);
+const CONTAINER = shape(
+  [
+    'name',
+    'image',
+    'command',
+    'args',
+    'workingDir',
+    'ports',
+    'envFrom',
+    'env',
+    'resources',
+    'resizePolicy',
+    'restartPolicy',
+    'volumeMounts',
+    'volumeDevices',
+    'livenessProbe',
+    'readinessProbe',
+    'startupProbe',
+    'lifecycle',
+    'terminationMessagePath',
+    'terminationMessagePolicy',
+    'imagePullPolicy',
+    'securityContext',
+    'stdin',
+    'stdinOnce',
+    'tty',
+  ],
+  {
+    ports: shape(['name', 'hostPort', 'containerPort', 'protocol', 'hostIP']),
+    env: shape(['name', 'value', 'valueFrom']),
+    resources: shape(['limits', 'requests', 'claims']),
+    volumeMounts: shape([
+      'name',
+      'readOnly',
+      'recursiveReadOnly',
+      'mountPath',
+      'subPath',
+      'mountPropagation',
+      'subPathExpr',
+    ]),
+  },
+);
+const PROJECTION = shape(['secret', 'downwardAPI', 'configMap', 'serviceAccountToken', 'clusterTrustBundle'], {
+  serviceAccountToken: shape(['audience', 'expirationSeconds', 'path']),
+  configMap: shape(['name', 'items', 'optional'], { items: shape(['key', 'path', 'mode']) }),
+  downwardAPI: shape(['items'], {
+    items: shape(['path', 'fieldRef', 'resourceFieldRef', 'mode'], { fieldRef: shape(['apiVersion', 'fieldPath']) }),
+  }),
+});
+const VOLUME = shape(['name'], { projected: shape(['sources', 'defaultMode'], { sources: PROJECTION }) });
+const POD_SPEC = shape(
+  [
+    'volumes',
+    'initContainers',
+    'containers',
+    'ephemeralContainers',
+    'restartPolicy',
+    'terminationGracePeriodSeconds',
+    'activeDeadlineSeconds',
+    'dnsPolicy',
+    'nodeSelector',
+    'serviceAccountName',
+    'serviceAccount',
+    'automountServiceAccountToken',
+    'nodeName',
+    'hostNetwork',
+    'hostPID',
+    'hostIPC',
+    'shareProcessNamespace',
+    'securityContext',
+    'imagePullSecrets',
+    'hostname',
+    'subdomain',
+    'affinity',
+    'schedulerName',
+    'tolerations',
+    'hostAliases',
+    'priorityClassName',
+    'priority',
+    'dnsConfig',
+    'readinessGates',
+    'runtimeClassName',
+    'enableServiceLinks',
+    'preemptionPolicy',
+    'overhead',
+    'topologySpreadConstraints',
+    'setHostnameAsFQDN',
+    'os',
+    'hostUsers',
+    'schedulingGates',
+    'resourceClaims',
+    'resources',
+  ],
+  {
+    volumes: VOLUME,
+    initContainers: CONTAINER,
+    containers: CONTAINER,
+    tolerations: shape(['key', 'operator', 'value', 'effect', 'tolerationSeconds']),
+  },
+);
+const CONTAINER_STATUS = shape([
+  'name',
+  'state',
+  'lastState',
+  'ready',
+  'restartCount',
+  'image',
+  'imageID',
+  'containerID',
+  'started',
+  'allocatedResources',
+  'resources',
+  'volumeMounts',
+  'user',
+  'allocatedResourcesStatus',
+  'stopSignal',
+]);
+const POD_STATUS = shape(
+  [
+    'observedGeneration',
+    'phase',
+    'conditions',
+    'message',
+    'reason',
+    'nominatedNodeName',
+    'hostIP',
+    'hostIPs',
+    'podIP',
+    'podIPs',
+    'startTime',
+    'initContainerStatuses',
+    'containerStatuses',
+    'qosClass',
+    'ephemeralContainerStatuses',
+    'resize',
+    'resourceClaimStatuses',
+  ],
+  {
+    conditions: shape([
+      'type',
+      'observedGeneration',
+      'status',
+      'lastProbeTime',
+      'lastTransitionTime',
+      'reason',
+      'message',
+    ]),
+    initContainerStatuses: CONTAINER_STATUS,
+    containerStatuses: CONTAINER_STATUS,
+  },
+);
+const POD = shape(['kind', 'apiVersion', 'metadata', 'spec', 'status'], {
+  metadata: OBJECT_META,
+  spec: POD_SPEC,
+  status: POD_STATUS,
+});
+
+function order(v: unknown, s: Shape): unknown {
+  if (Array.isArray(v)) return v.map((item) => order(item, s));
+  if (!isRecord(v)) return v;
+  const out: Obj = {};
+  const keys = [...s.order.filter((k) => k in v), ...Object.keys(v).filter((k) => !s.order.includes(k))];
+  for (const k of keys) {
+    const child = s.children?.[k];
+    out[k] = child ? order(v[k], child) : v[k];
+  }
+  return out;
+}
+
+/** The pod with its fields in the order kube-apiserver serialises them. */
+export function canonicalPod<T>(pod: T): T {
+  return order(pod, POD) as T;
+}

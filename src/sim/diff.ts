@@ -1,0 +1,72 @@
+/**
+ * Field paths and the difference between two versions of an object, as the Object tab highlights it.
+ *
+ * Paths use the notation of the API server's field errors (apimachinery pkg/util/validation/field
+ * Path.String): `spec.containers[0].image`; map keys that are not plain identifiers are written in
+ * brackets, `metadata.annotations[kubectl.kubernetes.io/last-applied-configuration]`.
+ */
+import type { FieldChange } from './trace';
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** The path of a child: `childPath('spec', 'containers')` → `spec.containers`, `childPath('spec.containers', 0)` → `spec.containers[0]`. */
+export function childPath(parent: string, key: string | number): string {
+  if (typeof key === 'number') return `${parent}[${key}]`;
+  if (!IDENTIFIER.test(key)) return `${parent}[${key}]`;
+  return parent === '' ? key : `${parent}.${key}`;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Structural equality of JSON values (key order is irrelevant, as it is for the API server). */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
+  if (isRecord(a) && isRecord(b)) {
+    const ka = Object.keys(a).filter((k) => a[k] !== undefined);
+    const kb = Object.keys(b).filter((k) => b[k] !== undefined);
+    return ka.length === kb.length && ka.every((k) => jsonEqual(a[k], b[k]));
+  }
+  return false;
+}
+
+/**
+ * The changes that turn `before` into `after`, attributed to `by`, in a stable order: fields in the
+ * order of `after` (removed fields after them), depth first. A field that appears or disappears as a
+ * whole is one change (adding `spec.tolerations` is one `add`, not one per element); arrays are
+ * compared element by element, so an appended volume is `spec.volumes[1]` add.
+ */
+export function diffObjects(before: unknown, after: unknown, by: string, path = ''): FieldChange[] {
+  if (jsonEqual(before, after)) return [];
+  if (isRecord(before) && isRecord(after)) {
+    const out: FieldChange[] = [];
+    for (const [k, v] of Object.entries(after)) {
+      if (v === undefined) continue;
+      const p = childPath(path, k);
+      if (before[k] === undefined) out.push({ path: p, op: 'add', after: v, by });
+      else out.push(...diffObjects(before[k], v, by, p));
+    }
+    for (const [k, v] of Object.entries(before)) {
+      if (v !== undefined && after[k] === undefined)
+        out.push({ path: childPath(path, k), op: 'remove', before: v, by });
+    }
+    return out;
+  }
+  if (Array.isArray(before) && Array.isArray(after)) {
+    const out: FieldChange[] = [];
+    const n = Math.max(before.length, after.length);
+    for (let i = 0; i < n; i++) {
+      const p = childPath(path, i);
+      if (i >= before.length) out.push({ path: p, op: 'add', after: after[i], by });
+      else if (i >= after.length) out.push({ path: p, op: 'remove', before: before[i], by });
+      else out.push(...diffObjects(before[i], after[i], by, p));
+    }
+    return out;
+  }
+  return [{ path, op: 'replace', before, after, by }];
+}
+
+/** A deep copy of a JSON value (objects in a run are plain data; steps must never share mutable state). */
+export function cloneJson<T>(v: T): T {
+  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+}

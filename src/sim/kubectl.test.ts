@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MANIFEST } from '@scenarios';
+import { invalid, required } from './fieldErrors';
+import {
+  KUBECTL_USER_AGENT,
+  addSource,
+  checkDocument,
+  createRequest,
+  getRequest,
+  goJson,
+  lastAppliedConfiguration,
+  renderErrors,
+  responseWarnings,
+  warningHeader,
+  type ResourceInfo,
+} from './kubectl';
+import { parseManifest } from './manifest';
+import { dns1123Subdomain } from './validation';
+import { alreadyExistsStatus, forbiddenStatus, invalidStatus, notFoundStatus, unauthorizedStatus } from './status';
+
+const info = (): ResourceInfo => {
+  const c = checkDocument(parseManifest(DEFAULT_MANIFEST, 'pod.yaml').documents[0]!.value, 'pod.yaml', 'default');
+  if (!c.ok) throw new Error('default manifest must be valid');
+  return c.info;
+};
+const ctx = { command: 'apply' as const, session: '7d7b2c1e-0000-4000-8000-000000000001' };
+const invalidName =
+  "metadata.name: Invalid value: \"Example_Pod\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+
+describe('kubectl client', () => {
+  it('writes the last-applied configuration as compact JSON with sorted keys and a newline', () => {
+    expect(lastAppliedConfiguration(info().object)).toBe(
+      '{"apiVersion":"v1","kind":"Pod","metadata":{"annotations":{},"labels":{"env":"story-telling"},"name":"example-pod","namespace":"default"},"spec":{"containers":[{"image":"sonasingh46/node-web-app:latest","name":"example-pod","ports":[{"containerPort":8000}]}]}}\n',
+    );
+  });
+
+  it('escapes like encoding/json', () => {
+    expect(goJson({ b: 'a<b>&c', a: [1, true, null] })).toBe('{"a":[1,true,null],"b":"a\\u003cb\\u003e\\u0026c"}');
+  });
+
+  it('GETs the live object first when applying', () => {
+    expect(getRequest(info(), ctx)).toEqual({
+      method: 'GET',
+      path: '/api/v1/namespaces/default/pods/example-pod',
+      headers: {
+        Accept: 'application/json',
+        'User-Agent': 'kubectl/v1.33.0 (linux/amd64) kubernetes/60a317e',
+        'Kubectl-Command': 'kubectl apply',
+        'Kubectl-Session': ctx.session,
+      },
+    });
+  });
+
+  it.each([
+    ['apply', '/api/v1/namespaces/default/pods?fieldManager=kubectl-client-side-apply&fieldValidation=Strict', true],
+    ['create', '/api/v1/namespaces/default/pods?fieldManager=kubectl-create&fieldValidation=Strict', false],
+  ] as const)('POSTs the pod (%s)', (command, path, annotated) => {
+    const r = createRequest(info(), { ...ctx, command });
+    expect(r.path).toBe(path);
+    expect(r.headers).toMatchObject({
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+      'User-Agent': KUBECTL_USER_AGENT,
+      'Kubectl-Command': `kubectl ${command}`,
+    });
+    const body = r.body as { metadata: { namespace: string; annotations?: Record<string, string> } };
+    expect(body.metadata.namespace).toBe('default');
+    expect(Object.keys(body)).toEqual(['apiVersion', 'kind', 'metadata', 'spec']);
+    expect(body.metadata.annotations?.['kubectl.kubernetes.io/last-applied-configuration'] !== undefined).toBe(
+      annotated,
+    );
+  });
+
+  it.each([
+    [
+      'a scalar',
+      'hello',
+      'error: unable to decode "pod.yaml": json: cannot unmarshal string into Go value of type map[string]interface {}',
+    ],
+    [
+      'no kind',
+      { apiVersion: 'v1', metadata: { name: 'x' } },
+      `error: unable to decode "pod.yaml": Object 'Kind' is missing in '{"apiVersion":"v1","metadata":{"name":"x"}}'`,
+    ],
+    [
+      'a Pod in the wrong group',
+      { apiVersion: 'apps/v1', kind: 'Pod', metadata: { name: 'x' } },
+      'error: resource mapping not found for name: "x" namespace: "" from "pod.yaml": no matches for kind "Pod" in version "apps/v1"\nensure CRDs are installed first',
+    ],
+  ])('refuses %s before any request', (_name, value, error) => {
+    expect(checkDocument(value, 'pod.yaml', 'default')).toEqual({ ok: false, kubectlError: error });
+  });
+
+  it.each([
+    [
+      'Forbidden on create',
+      [
+        addSource(
+          forbiddenStatus(
+            { group: '', resource: 'pods' },
+            '',
+            'User "jane" cannot create resource "pods" in API group "" in the namespace "default"',
+          ),
+          'creating',
+          info(),
+          'pod.yaml',
+        ),
+      ],
+      'Error from server (Forbidden): error when creating "pod.yaml": pods is forbidden: User "jane" cannot create resource "pods" in API group "" in the namespace "default"',
+    ],
+    [
+      'a missing namespace',
+      [addSource(notFoundStatus({ group: '', resource: 'namespaces' }, 'foo'), 'creating', info(), 'pod.yaml')],
+      'Error from server (NotFound): error when creating "pod.yaml": namespaces "foo" not found',
+    ],
+    [
+      'AlreadyExists',
+      [addSource(alreadyExistsStatus({ group: '', resource: 'pods' }, 'example-pod'), 'creating', info(), 'pod.yaml')],
+      'Error from server (AlreadyExists): error when creating "pod.yaml": pods "example-pod" already exists',
+    ],
+    [
+      'the apply GET failure block',
+      [
+        addSource(
+          forbiddenStatus(
+            { group: '', resource: 'pods' },
+            'example-pod',
+            'User "jane" cannot get resource "pods" in API group "" in the namespace "default"',
+          ),
+          'retrieving',
+          info(),
+          'pod.yaml',
+        ),
+      ],
+      'Error from server (Forbidden): error when retrieving current configuration of:\nResource: "/v1, Resource=pods", GroupVersionKind: "/v1, Kind=Pod"\nName: "example-pod", Namespace: "default"\nfrom server for: "pod.yaml": pods "example-pod" is forbidden: User "jane" cannot get resource "pods" in API group "" in the namespace "default"',
+    ],
+    ['Unauthorized', [{ status: unauthorizedStatus() }], 'error: You must be logged in to the server (Unauthorized)'],
+    [
+      'Invalid with one cause',
+      [
+        addSource(
+          invalidStatus(
+            { group: '', kind: 'Pod' },
+            'Example_Pod',
+            dns1123Subdomain('Example_Pod').map((m) => invalid('metadata.name', 'Example_Pod', m)),
+          ),
+          'creating',
+          info(),
+          'pod.yaml',
+        ),
+      ],
+      `The Pod "Example_Pod" is invalid: ${invalidName}`,
+    ],
+    [
+      'Invalid with several causes (the prefix keeps its trailing space)',
+      [
+        addSource(
+          invalidStatus({ group: '', kind: 'Pod' }, 'example-pod', [
+            required('spec.containers[0].image'),
+            { type: 'FieldValueDuplicate', field: 'spec.containers[1].name', badValue: 'nginx' },
+          ]),
+          'creating',
+          info(),
+          'pod.yaml',
+        ),
+      ],
+      'The Pod "example-pod" is invalid: \n* spec.containers[0].image: Required value\n* spec.containers[1].name: Duplicate value: "nginx"',
+    ],
+    [
+      'two errors (an aggregate: Invalid is not special-cased)',
+      [
+        addSource(
+          invalidStatus({ group: '', kind: 'Pod' }, 'a', [required('spec.containers[0].image')]),
+          'creating',
+          info(),
+          'pod.yaml',
+        ),
+        addSource(alreadyExistsStatus({ group: '', resource: 'pods' }, 'b'), 'creating', info(), 'pod.yaml'),
+      ],
+      'Error from server (Invalid): error when creating "pod.yaml": Pod "a" is invalid: spec.containers[0].image: Required value\nError from server (AlreadyExists): error when creating "pod.yaml": pods "b" already exists',
+    ],
+  ])('prints %s', (_name, errors, text) => {
+    expect(renderErrors(errors)).toBe(text);
+  });
+
+  it('reads warnings back from the Warning header', () => {
+    expect(
+      responseWarnings({
+        Warning: warningHeader(['unknown field "spec.x"', 'would violate PodSecurity "restricted:latest": a']),
+      }),
+    ).toEqual(['unknown field "spec.x"', 'would violate PodSecurity "restricted:latest": a']);
+  });
+});

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MANIFEST } from '@scenarios';
+import { MANIFEST_LIMITS, parseManifest, rangeOf } from './manifest';
+
+const POD = (body: string) =>
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: example-pod\nspec:\n  containers:\n${body}`;
+
+describe('parseManifest', () => {
+  it('reads the default manifest into one JSON document with field ranges', () => {
+    const m = parseManifest(DEFAULT_MANIFEST, 'pod.yaml');
+    expect(m.diagnostics).toEqual([]);
+    expect(m.kubectlError).toBeUndefined();
+    expect(m.documents).toHaveLength(1);
+    const doc = m.documents[0]!;
+    expect(doc.value).toEqual({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'example-pod', labels: { env: 'story-telling' } },
+      spec: {
+        containers: [
+          { name: 'example-pod', image: 'sonasingh46/node-web-app:latest', ports: [{ containerPort: 8000 }] },
+        ],
+      },
+    });
+    expect(doc.ranges['spec.containers[0].image']).toEqual({
+      startLine: 10,
+      startColumn: 5,
+      endLine: 10,
+      endColumn: 43,
+    });
+    // a path that does not exist points at its closest existing parent
+    expect(rangeOf(doc, 'spec.containers[0].imagee')).toEqual(doc.ranges['spec.containers[0]']);
+  });
+
+  it.each([
+    [
+      'a nested mapping (the colon line, as go-yaml scans it)',
+      POD('  - name: nginx\n    image: nginx: 1.27\n'),
+      'error: error parsing pod.yaml: error converting YAML to JSON: yaml: line 8: mapping values are not allowed in this context',
+      { startLine: 8, startColumn: 12 },
+    ],
+    [
+      'tab indentation',
+      'apiVersion: v1\nkind: Pod\nmetadata:\n\tname: x\n',
+      'error: error parsing pod.yaml: error converting YAML to JSON: yaml: line 4: found character that cannot start any token',
+      { startLine: 4, startColumn: 1 },
+    ],
+    [
+      'a key indented less than its siblings (go-yaml parser errors report the line before)',
+      POD('  - name: nginx\n    image: nginx\n   ports: []\n'),
+      'error: error parsing pod.yaml: error converting YAML to JSON: yaml: line 8: did not find expected key',
+      { startLine: 9, startColumn: 4 },
+    ],
+    [
+      'a key where a block sequence expects its next item',
+      POD('    - name: nginx\n      image: nginx\n     ports: []\n'),
+      "error: error parsing pod.yaml: error converting YAML to JSON: yaml: line 8: did not find expected '-' indicator",
+      { startLine: 9, startColumn: 6 },
+    ],
+    [
+      'a list item indented less than the list',
+      'metadata:\n  finalizers:\n    - a\n   - b\n',
+      'error: error parsing pod.yaml: error converting YAML to JSON: yaml: line 3: did not find expected key',
+      { startLine: 4, startColumn: 4 },
+    ],
+    [
+      'an unterminated quoted string',
+      'apiVersion: v1\nkind: "Pod\n',
+      'error: error parsing pod.yaml: error converting YAML to JSON: yaml: line 3: found unexpected end of stream',
+      { startLine: 2, startColumn: 7 },
+    ],
+    [
+      'an unknown anchor',
+      'apiVersion: v1\nkind: *kind\n',
+      "error: error parsing pod.yaml: error converting YAML to JSON: yaml: unknown anchor 'kind' referenced",
+      { startLine: 1, startColumn: 1 },
+    ],
+  ])('%s', (_name, text, kubectlError, start) => {
+    const m = parseManifest(text, 'pod.yaml');
+    expect(m.kubectlError).toBe(kubectlError);
+    expect(m.diagnostics[0]).toMatchObject({
+      severity: 'error',
+      source: 'kubectl',
+      range: expect.objectContaining(start),
+    });
+  });
+
+  it('counts lines inside each document and places diagnostics in the whole text', () => {
+    const text = `${DEFAULT_MANIFEST}---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: second\n  labels: {a: b\n`;
+    const m = parseManifest(text, 'pod.yaml');
+    expect(m.documents).toHaveLength(1);
+    expect(m.kubectlError).toBe(
+      "error: error parsing pod.yaml: error converting YAML to JSON: yaml: line 5: did not find expected ',' or '}'",
+    );
+    expect(m.diagnostics[0]!.range.startLine).toBe(19);
+  });
+
+  it('splits documents at --- lines (comments allowed) and skips empty ones', () => {
+    const m = parseManifest('---\n# only a comment\n--- # next\na: 1\n---\n---\nb: 2\n', 'pod.yaml');
+    expect(m.documents.map((d) => [d.index, d.value, d.range.startLine])).toEqual([
+      [0, { a: 1 }, 4],
+      [1, { b: 2 }, 7],
+    ]);
+  });
+
+  it('rejects text after a document separator as kubectl does', () => {
+    expect(parseManifest('a: 1\n--- b\n', 'pod.yaml').kubectlError).toBe(
+      'error: error parsing pod.yaml: invalid Yaml document separator: b',
+    );
+  });
+
+  it('resolves YAML 1.1 scalars as go-yaml v2 does and keeps the last duplicate key', () => {
+    const m = parseManifest('a: yes\nb: 0777\nc: 2001-12-14\nd: 1:20\ne: 1\ne: 2\n', 'pod.yaml');
+    expect(m.documents[0]!.value).toEqual({ a: true, b: 511, c: '2001-12-14', d: '1:20', e: 2 });
+  });
+
+  it.each([
+    ['size', 'a: "' + 'x'.repeat(MANIFEST_LIMITS.maxBytes) + '"\n', /reads at most 1048576 bytes/],
+    ['documents', Array.from({ length: 101 }, (_, i) => `n: ${i}\n`).join('---\n'), /at most 100/],
+    [
+      'aliases',
+      'a: &a [1, 2]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c]\n',
+      /more than 100 aliases/,
+    ],
+  ])('bounds the input (%s)', (_name, text, message) => {
+    const m = parseManifest(text, 'pod.yaml');
+    expect(m.limitError).toMatch(message);
+    expect(m.kubectlError).toBeUndefined();
+    expect(m.diagnostics.at(-1)).toMatchObject({ severity: 'error', source: 'simulator' });
+  });
+});

@@ -1,0 +1,438 @@
+/**
+ * Reads the editor text the way `kubectl apply -f pod.yaml` does, and keeps source ranges so every
+ * problem can be shown where it is.
+ *
+ * kubectl splits the stream into documents itself (apimachinery@v0.33.0 pkg/util/yaml/decoder.go
+ * YAMLReader: a line starting with `---` ends a document; anything but spaces or a comment after it is
+ * an error) and converts each document to JSON with sigs.k8s.io/yaml, i.e. go-yaml v2: YAML 1.1
+ * scalars (`yes` is true, `0777` is octal), only the first YAML document of a chunk, errors as
+ * `yaml: line N: <problem>` with N counted inside the document. The first error ends kubectl before
+ * any request (cli-runtime@v0.33.0 pkg/resource/visitor.go StreamVisitor.Visit wraps it as
+ * `error parsing <file>: <err>`; kubectl's CheckErr adds `error: `).
+ */
+import {
+  LineCounter,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseAllDocuments,
+  type Document,
+  type Node,
+  type Tags,
+  type YAMLError,
+} from 'yaml';
+import { childPath } from './diff';
+
+/** 1-based lines and columns; the end column is exclusive (the editor's convention). */
+export interface SourceRange {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** Which component would reject the text (or `simulator` when a bound of this simulator is hit). */
+export type DiagnosticSource = 'kubectl' | 'kube-apiserver' | 'simulator';
+
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  message: string;
+  source: DiagnosticSource;
+  range: SourceRange;
+  /** The field the problem is about, when known: `spec.containers[0].image`. */
+  path?: string;
+}
+
+export interface ManifestDocument {
+  /** 0-based position among the documents kubectl reads (empty documents are skipped, as kubectl does). */
+  index: number;
+  /** The document as JSON, as kubectl sends it. */
+  value: unknown;
+  /** Where the document sits in the editor. */
+  range: SourceRange;
+  /** Field path → source range of the field (key and value). */
+  ranges: Readonly<Record<string, SourceRange>>;
+}
+
+export interface ParsedManifest {
+  documents: ManifestDocument[];
+  diagnostics: Diagnostic[];
+  /** What kubectl prints on stderr (exit 1) when it cannot read the file; it then sends no request. */
+  kubectlError?: string;
+  /** A bound of this simulator was hit: nothing is simulated. */
+  limitError?: string;
+}
+
+/** Bounds that keep any input from hanging the tab. */
+export const MANIFEST_LIMITS = { maxBytes: 1024 * 1024, maxDocuments: 100, maxAliasCount: 100 } as const;
+
+/** A document chunk as kubectl's YAMLReader cuts it, with the editor line of its first line. */
+interface Chunk {
+  text: string;
+  firstLine: number;
+  lineCount: number;
+}
+
+type Split = { chunks: Chunk[]; separatorError?: { line: number; trimmed: string } };
+
+/** decoder.go YAMLReader.Read: documents end at lines starting with `---` (only spaces or a comment may follow). */
+function splitDocuments(text: string): Split {
+  const lines = text.replace(/\r\n/g, '\n').split('\n');
+  if (lines.at(-1) === '') lines.pop(); // bufio's ReadLine does not report an empty last line
+  const chunks: Chunk[] = [];
+  let buf: string[] = [];
+  let first = 1;
+  const flush = (nextFirst: number) => {
+    if (buf.length > 0) chunks.push({ text: `${buf.join('\n')}\n`, firstLine: first, lineCount: buf.length });
+    buf = [];
+    first = nextFirst;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.startsWith('---')) {
+      const trimmed = line.slice(3).trim();
+      if (trimmed.length > 0 && !trimmed.startsWith('#')) return { chunks, separatorError: { line: i + 1, trimmed } };
+      flush(i + 2);
+      continue;
+    }
+    if (buf.length === 0) first = i + 1;
+    buf.push(line);
+  }
+  flush(lines.length + 1);
+  return { chunks };
+}
+
+/**
+ * go-yaml v2 resolves YAML 1.1 scalars, but neither timestamps nor base-60 numbers into JSON values,
+ * and sigs.k8s.io/yaml has no binary/omap/pairs/set: those stay plain strings, maps and lists.
+ */
+const KEPT_TAGS = new Set(
+  ['map', 'seq', 'str', 'null', 'bool', 'int', 'float', 'merge'].map((t) => `tag:yaml.org,2002:${t}`),
+);
+const PARSE_OPTIONS = {
+  version: '1.1' as const,
+  uniqueKeys: false, // go-yaml v2 (non-strict) keeps the last of duplicate keys
+  prettyErrors: false,
+  customTags: (tags: Tags): Tags =>
+    tags.filter((t) => typeof t !== 'string' && KEPT_TAGS.has(t.tag) && t.format !== 'TIME'),
+};
+
+/** A go-yaml v2 error for a yaml-library error: its problem text and the line go-yaml reports. */
+interface GoYamlError {
+  problem: string;
+  /** 0 means go-yaml prints no `line N: ` (its marks are 0-based; see parser.fail in go-yaml yaml.go). */
+  line: number;
+}
+
+/**
+ * go-yaml v2 `(*parser).fail`: scanner errors report the 1-based line of the problem, parser errors
+ * the 0-based one (the well-known off-by-one), i.e. the line before. The yaml library detects the same
+ * problems with its own codes; this maps the common ones to what go-yaml says.
+ */
+function toGoYaml(err: YAMLError, chunk: Chunk, lc: LineCounter): GoYamlError | undefined {
+  const at = err.pos[0];
+  const lineOf = (offset: number) => lc.linePos(offset).line;
+  /** The line go-yaml's scanner is on when it reaches the end of the document (one past the last line). */
+  const endLine = chunk.lineCount + 1;
+  const msg = err.message;
+  switch (err.code) {
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY': {
+      if (msg.startsWith('A block sequence'))
+        return { problem: blockIndentProblem(chunk.text, lineOf(at)), line: lineOf(at) - 1 };
+      // go-yaml's scanner stops at the `:` that starts the unexpected nested mapping
+      const colon = /:(?=[ \t\n]|$)/g;
+      colon.lastIndex = at;
+      const m = colon.exec(chunk.text);
+      return { problem: 'mapping values are not allowed in this context', line: lineOf(m ? m.index : at) };
+    }
+    case 'TAB_AS_INDENT':
+    case 'BAD_SCALAR_START':
+      return { problem: 'found character that cannot start any token', line: lineOf(at) };
+    case 'BAD_DQ_ESCAPE':
+      return { problem: 'found unknown escape character', line: lineOf(at) };
+    case 'UNEXPECTED_TOKEN':
+      if (msg.includes('block-seq-ind')) return { problem: 'did not find expected key', line: lineOf(at) - 1 };
+      if (msg.includes('flow-seq-end') || msg.includes('flow-map-end'))
+        return { problem: 'did not find expected node content', line: lineOf(at) - 1 };
+      return undefined;
+    case 'BAD_INDENT':
+      if (msg.startsWith('Flow sequence')) return { problem: "did not find expected ',' or ']'", line: endLine - 1 };
+      if (msg.startsWith('Flow map')) return { problem: "did not find expected ',' or '}'", line: endLine - 1 };
+      return { problem: blockIndentProblem(chunk.text, lineOf(at)), line: lineOf(at) - 1 };
+    case 'MISSING_CHAR':
+      if (msg.startsWith('Missing closing')) return { problem: 'found unexpected end of stream', line: endLine };
+      if (msg.startsWith('Sequence item without - indicator'))
+        return { problem: blockIndentProblem(chunk.text, lineOf(at)), line: lineOf(at) - 1 };
+      if (msg.startsWith('Implicit map keys need to be followed by map values')) {
+        // the scanner notices at the next token (or at the end of the document)
+        const next = /\S/g;
+        const nl = chunk.text.indexOf('\n', err.pos[1]);
+        next.lastIndex = nl < 0 ? chunk.text.length : nl;
+        const m = next.exec(chunk.text);
+        return { problem: "could not find expected ':'", line: m ? lineOf(m.index) : endLine };
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The parser error go-yaml v2 reports for a block line indented where no collection can continue:
+ * its scanner closes the collections indented deeper than the line and opens a new one, and the
+ * parser then finds neither the key a mapping expects (`did not find expected key`) nor the `-` a
+ * block sequence expects (`did not find expected '-' indicator`). A sequence written at its key's
+ * own indentation (indentless) ends silently, leaving its mapping to complain. The open collections
+ * are rebuilt from the well-formed lines before the offending one.
+ */
+function blockIndentProblem(text: string, line: number): string {
+  interface Open {
+    indent: number;
+    kind: 'map' | 'seq';
+    indentless: boolean;
+  }
+  const stack: Open[] = [];
+  const lines = text.split('\n');
+  const indentOf = (l: string) => l.length - l.trimStart().length;
+  const isKey = (c: string) => /^[^\s#][^#]*?:(\s|$)/.test(c);
+  let keyOpen: number | undefined; // indent of a key whose value is on the next lines
+  const pop = (indent: number) => {
+    while (stack.length && stack.at(-1)!.indent > indent) stack.pop();
+  };
+  for (let i = 0; i < line - 1; i++) {
+    const raw = lines[i] ?? '';
+    const content = raw.trim();
+    if (content === '' || content.startsWith('#')) continue;
+    let indent = indentOf(raw);
+    let rest = content;
+    pop(indent);
+    while (rest === '-' || rest.startsWith('- ')) {
+      const top = stack.at(-1);
+      if (!(top && top.kind === 'seq' && top.indent === indent)) {
+        stack.push({
+          indent,
+          kind: 'seq',
+          indentless: keyOpen === indent && top?.kind === 'map' && top.indent === indent,
+        });
+      }
+      const after = rest.slice(1);
+      indent += 1 + (after.length - after.trimStart().length);
+      rest = after.trim();
+      keyOpen = undefined;
+    }
+    if (rest && isKey(rest)) {
+      const top = stack.at(-1);
+      if (top?.kind === 'seq' && top.indentless && top.indent === indent) stack.pop();
+      if (!(stack.at(-1)?.kind === 'map' && stack.at(-1)!.indent === indent))
+        stack.push({ indent, kind: 'map', indentless: false });
+      keyOpen = /:\s*$/.test(rest) ? indent : undefined;
+    }
+  }
+  const indent = indentOf(lines[line - 1] ?? '');
+  pop(indent);
+  let top = stack.at(-1);
+  if (top?.kind === 'seq' && top.indentless && indent > top.indent) {
+    stack.pop();
+    top = stack.at(-1);
+  }
+  return top?.kind === 'seq' ? "did not find expected '-' indicator" : 'did not find expected key';
+}
+
+const goYamlText = (e: GoYamlError): string => `yaml: ${e.line > 0 ? `line ${e.line}: ` : ''}${e.problem}`;
+
+/** The wrapping kubectl adds around a YAML conversion error. */
+const kubectlYamlError = (fileName: string, inner: string): string =>
+  `error: error parsing ${fileName}: error converting YAML to JSON: ${inner}`;
+
+function rangeFromOffsets(lc: LineCounter, chunk: Chunk, start: number, end: number): SourceRange {
+  while (end > start + 1 && /\s/.test(chunk.text[end - 1] ?? '')) end--; // collections end after their last newline
+  const a = lc.linePos(start);
+  const b = lc.linePos(Math.max(start, end));
+  return {
+    startLine: a.line + chunk.firstLine - 1,
+    startColumn: a.col,
+    endLine: b.line + chunk.firstLine - 1,
+    endColumn: b.col,
+  };
+}
+
+/** Where the editor marks an error: at the opening quote of an unterminated string, else at the first character the error points to. */
+function markStart(err: YAMLError, text: string): number {
+  const quote = /^Missing closing (["'])quote/.exec(err.message);
+  if (quote) return Math.max(0, text.lastIndexOf(quote[1]!, err.pos[0] - 1));
+  let at = err.pos[0];
+  while (text[at] === ' ') at++;
+  return text[at] === '\n' || at >= text.length ? err.pos[0] : at;
+}
+
+/** Path → range for every field and list item (aliases are not followed). */
+function collectRanges(
+  node: unknown,
+  path: string,
+  lc: LineCounter,
+  chunk: Chunk,
+  out: Record<string, SourceRange>,
+): void {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      const p = childPath(path, key);
+      const keyRange = pair.key.range;
+      const valueRange = (pair.value as Node | null)?.range;
+      if (keyRange) out[p] = rangeFromOffsets(lc, chunk, keyRange[0], valueRange ? valueRange[1] : keyRange[1]);
+      collectRanges(pair.value, p, lc, chunk, out);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => {
+      const p = childPath(path, i);
+      const r = (item as Node | null)?.range;
+      if (r) out[p] = rangeFromOffsets(lc, chunk, r[0], r[1]);
+      collectRanges(item, p, lc, chunk, out);
+    });
+  }
+}
+
+/** A key that is a mapping or a list cannot become a JSON key. */
+function hasCollectionKey(node: unknown): boolean {
+  if (isMap(node))
+    return node.items.some(
+      (p) => (isPair(p) && (isMap(p.key) || isSeq(p.key))) || (isPair(p) && hasCollectionKey(p.value)),
+    );
+  if (isSeq(node)) return node.items.some(hasCollectionKey);
+  return false;
+}
+
+/** The range of the closest field that exists in the document: `spec.containers[0].imagee` → that key. */
+export function rangeOf(doc: ManifestDocument, path: string): SourceRange {
+  let p = path;
+  while (p) {
+    const r = doc.ranges[p];
+    if (r) return r;
+    const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+    p = cut > 0 ? p.slice(0, cut) : '';
+  }
+  return doc.range;
+}
+
+const wholeText = (text: string): SourceRange => {
+  const lines = text.split('\n');
+  return { startLine: 1, startColumn: 1, endLine: lines.length, endColumn: (lines.at(-1)?.length ?? 0) + 1 };
+};
+
+/** Parses the editor text into the documents kubectl would send, with diagnostics. Never throws. */
+export function parseManifest(text: string, fileName: string): ParsedManifest {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > MANIFEST_LIMITS.maxBytes) {
+    const limitError = `The manifest is ${bytes} bytes; this simulator reads at most ${MANIFEST_LIMITS.maxBytes} bytes (1 MiB).`;
+    return {
+      documents: [],
+      diagnostics: [{ severity: 'error', message: limitError, source: 'simulator', range: wholeText(text) }],
+      limitError,
+    };
+  }
+
+  const split = splitDocuments(text);
+  const documents: ManifestDocument[] = [];
+  const diagnostics: Diagnostic[] = [];
+  // kubectl stops at the first problem in the stream; so does the simulator.
+  let stop: { kubectlError: string } | { limitError: string } | undefined;
+  const fail = (kubectlError: string) => {
+    stop ??= { kubectlError };
+  };
+  const limit = (limitError: string) => {
+    stop ??= { limitError };
+  };
+
+  if (split.chunks.length > MANIFEST_LIMITS.maxDocuments) {
+    const message = `The manifest has ${split.chunks.length} documents; this simulator reads at most ${MANIFEST_LIMITS.maxDocuments}.`;
+    return {
+      documents: [],
+      diagnostics: [{ severity: 'error', message, source: 'simulator', range: wholeText(text) }],
+      limitError: message,
+    };
+  }
+
+  for (const chunk of split.chunks) {
+    const lc = new LineCounter();
+    const docs = parseAllDocuments(chunk.text, { ...PARSE_OPTIONS, lineCounter: lc }) as Document.Parsed[];
+    const doc = docs[0]; // go-yaml's Unmarshal reads only the first document of the chunk
+    if (!doc) continue;
+    const errors = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0]);
+    for (const [i, err] of errors.entries()) {
+      const go = toGoYaml(err, chunk, lc);
+      const start = markStart(err, chunk.text);
+      const range = rangeFromOffsets(lc, chunk, start, Math.max(err.pos[1], start + 1));
+      diagnostics.push({ severity: 'error', message: go ? goYamlText(go) : err.message, source: 'kubectl', range });
+      if (i > 0) continue;
+      if (go) fail(kubectlYamlError(fileName, goYamlText(go)));
+      // No known go-yaml wording for this problem: say so rather than invent kubectl's output.
+      else
+        limit(
+          `kubectl rejects this YAML (${err.message}), but this simulator does not know go-yaml's exact message for it.`,
+        );
+    }
+    for (const w of doc.warnings) {
+      diagnostics.push({
+        severity: 'warning',
+        message: w.message,
+        source: 'kubectl',
+        range: rangeFromOffsets(lc, chunk, w.pos[0], Math.max(w.pos[1], w.pos[0] + 1)),
+      });
+    }
+    if (errors.length > 0) continue;
+
+    const range: SourceRange = {
+      startLine: chunk.firstLine,
+      startColumn: 1,
+      endLine: chunk.firstLine + chunk.lineCount - 1,
+      endColumn: 1,
+    };
+    if (hasCollectionKey(doc.contents)) {
+      // go-yaml fails with `invalid map key: <Go %#v of the key>`, which is not reproduced here.
+      const message = 'A mapping or a list is used as a key; kubectl cannot convert this document to JSON.';
+      diagnostics.push({ severity: 'error', message, source: 'kubectl', range });
+      limit(message);
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MANIFEST_LIMITS.maxAliasCount });
+    } catch (e) {
+      const text = e instanceof Error ? e.message : String(e);
+      const unresolved = /Unresolved alias.*: (.+)$/.exec(text);
+      if (unresolved) {
+        // go-yaml v2 decode.go: failf("unknown anchor '%s' referenced", ...) (no line)
+        const message = `yaml: unknown anchor '${unresolved[1]}' referenced`;
+        diagnostics.push({ severity: 'error', message, source: 'kubectl', range });
+        fail(kubectlYamlError(fileName, message));
+      } else {
+        const message = `A document expands more than ${MANIFEST_LIMITS.maxAliasCount} aliases; this simulator stops there.`;
+        diagnostics.push({ severity: 'error', message, source: 'simulator', range });
+        limit(message);
+        return { documents, diagnostics, ...stop };
+      }
+      continue;
+    }
+    // kubectl skips empty documents (StreamVisitor: len(ext.Raw) == 0 || "null")
+    if (value === null || value === undefined) continue;
+    const ranges: Record<string, SourceRange> = {};
+    collectRanges(doc.contents, '', lc, chunk, ranges);
+    documents.push({ index: documents.length, value, range, ranges });
+  }
+
+  if (split.separatorError) {
+    const { line, trimmed } = split.separatorError;
+    const message = `invalid Yaml document separator: ${trimmed}`;
+    diagnostics.push({
+      severity: 'error',
+      message,
+      source: 'kubectl',
+      range: { startLine: line, startColumn: 1, endLine: line, endColumn: 4 + trimmed.length },
+    });
+    fail(`error: error parsing ${fileName}: ${message}`);
+  }
+  return { documents, diagnostics, ...stop };
+}

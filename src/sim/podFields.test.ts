@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { pruneUnknownPodFields, unknownPodFields } from './podFields';
+
+describe('strict field validation', () => {
+  const body = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'p', lables: {} },
+    spec: {
+      containers: [{ name: 'c', imagee: 'nginx', ports: [{ containerPort: 80, hostport: 1 }] }],
+      nodeSelector: { anything: 'x' },
+    },
+  };
+  it('names every unknown field by its path, in document order', () => {
+    expect(unknownPodFields(body)).toEqual([
+      'metadata.lables',
+      'spec.containers[0].imagee',
+      'spec.containers[0].ports[0].hostport',
+    ]);
+  });
+  it('drops them when validation is not strict', () => {
+    expect(unknownPodFields(pruneUnknownPodFields(body))).toEqual([]);
+  });
+});
