@@ -1,0 +1,71 @@
+// Page object for the full app, used as a Playwright fixture (role/label locators first).
+import { test as base, expect, type Page, type Request } from '@playwright/test';
+
+export class JourneyPage {
+  readonly requests: Request[] = [];
+  constructor(readonly page: Page) {
+    page.on('request', (r) => this.requests.push(r));
+  }
+
+  async open(query = '?autoplay=0') {
+    await this.page.goto(`./${query}`);
+    await expect(this.stepCounter).toBeVisible();
+  }
+
+  get stepCounter() {
+    return this.page.getByTestId('step-counter');
+  }
+  get podCard() {
+    return this.page.getByTestId('pod-card');
+  }
+  get resultBanner() {
+    return this.page.getByTestId('result-banner');
+  }
+  button(name: string) {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+  tab(name: string) {
+    return this.page.getByRole('tab', { name });
+  }
+  get tabPanel() {
+    return this.page.getByRole('tabpanel');
+  }
+
+  /** The current step number, read from "Step 12 / 41". */
+  async stepNumber(): Promise<{ at: number; of: number }> {
+    const text = (await this.stepCounter.textContent()) ?? '';
+    const m = /(\d+)\s*\/\s*(\d+)/.exec(text);
+    if (!m) throw new Error(`no step counter in "${text}"`);
+    return { at: Number(m[1]), of: Number(m[2]) };
+  }
+
+  /** Clicks the manifest so Monaco loads, and waits until it is mounted. */
+  async openEditor() {
+    await this.page.getByTestId('manifest-preview').click();
+    await expect(this.page.locator('[data-monaco-ready="true"]')).toBeVisible();
+  }
+
+  /** Replaces the whole manifest in Monaco (multi-line typing is mangled by auto-indent). */
+  async setManifest(text: string) {
+    await this.openEditor();
+    await this.page.evaluate((t) => {
+      const editor = (window as unknown as { __podJourneyEditor: { getModel(): { getFullModelRange(): unknown } | null; executeEdits(src: string, edits: unknown[]): void } }).__podJourneyEditor;
+      const model = editor.getModel()!;
+      editor.executeEdits('e2e', [{ range: model.getFullModelRange(), text: t }]);
+    }, text);
+  }
+
+  /** Hosts other than the preview server that the page contacted. */
+  foreignRequests(): string[] {
+    return this.requests
+      .map((r) => r.url())
+      .filter((u) => !/^(https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|data:|blob:)/.test(u));
+  }
+}
+
+export const test = base.extend<{ journey: JourneyPage }>({
+  journey: async ({ page }, use) => {
+    await use(new JourneyPage(page));
+  },
+});
+export { expect };

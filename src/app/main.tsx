@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { useJourney } from '@ui';
+import { App } from './App';
+import { applyTheme } from './theme';
+
+const store = useJourney.getState();
+// `?autoplay=0`: Apply does not start playing (end-to-end tests step deterministically).
+store.setAutoplay(new URLSearchParams(window.location.search).get('autoplay') !== '0');
+// The theme is on <html> before the first render, so the page never flashes the other one.
+applyTheme(store.themePref);
+
+// The simulator is its own chunk: it loads and runs the first journey right after first paint.
+void store.boot();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

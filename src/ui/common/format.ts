@@ -1,0 +1,11 @@
+/** Small text formats shared by the timeline, the inspector and the stage. */
+
+/** Simulated milliseconds as seconds with two decimals: `1.42 s`. */
+export const formatSimTime = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+
+/** 1-based, as a person counts: `Step 12 / 41`. */
+export const formatStepCounter = (index: number, count: number): string =>
+  `Step ${count === 0 ? 0 : index + 1} / ${count}`;
+
+/** JSON for reading: two-space indent, as `kubectl get -o json` prints. */
+export const prettyJson = (value: unknown): string => JSON.stringify(value, null, 2) ?? 'undefined';

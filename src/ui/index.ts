@@ -1,0 +1,15 @@
+// The UI layer's public surface, used by the composition root (src/app).
+import './styles/tokens.css';
+import './styles/base.css';
+
+export { TopBar } from './topbar/TopBar';
+export { EditorPanel } from './editor/EditorPanel';
+export { Stage } from './stage/Stage';
+export { Timeline } from './timeline/Timeline';
+export { usePlaybackLoop } from './timeline/usePlaybackLoop';
+export { useKeyboardShortcuts } from './timeline/useKeyboardShortcuts';
+export { Inspector } from './inspector/Inspector';
+export { MobileViewSwitch } from './common/MobileViewSwitch';
+export { useMediaQuery } from './common/useMediaQuery';
+export { useJourney, type JourneyState, type MobileView } from './store/store';
+export { resolveTheme, type Theme, type ThemePref } from './store/theme';

@@ -1,0 +1,122 @@
+import { useMemo, useRef } from 'react';
+import { LazyMotion, MotionConfig } from 'framer-motion';
+import type { ComponentId, TraceNode } from '@sim';
+import { useAtEnd, useJourney, useSteps } from '../store/store';
+import { journeyPod } from '../store/derive';
+import { usePrefersReducedMotion } from '../common/useMediaQuery';
+import { ApiServerBox, EtcdBox, KubectlBox, NodeCard, SchedulerBox, WatchBox } from './boxes';
+import { Wires } from './Wires';
+import { Packets } from './Packets';
+import { PodCard } from './PodCard';
+import { ResultBanner } from './ResultBanner';
+import { useStageLayout, type StageLayout } from './useStageLayout';
+import { useFollow } from './useFollow';
+import type { Rect } from './geometry';
+import { wiresOf } from './wires';
+import './stage.css';
+
+const loadFeatures = () => import('./motionFeatures').then((mod) => mod.default);
+const NO_NODES: readonly TraceNode[] = [];
+
+/** The pod card's place at a component: its dock, or (a component without one) the middle of its box. */
+function dockOf(layout: StageLayout, at: ComponentId): Rect | undefined {
+  const dock = layout.docks[at];
+  if (dock) return dock;
+  const box = layout.boxes[at];
+  const size = Object.values(layout.docks)[0];
+  if (!box || !size) return undefined;
+  return { x: box.x + (box.w - size.w) / 2, y: box.y + (box.h - size.h) / 2, w: size.w, h: size.h };
+}
+
+/**
+ * The cluster as places: you (kubectl and a watching terminal), the control plane (kube-apiserver
+ * in the middle, etcd and kube-scheduler beside it) and the nodes, wired through the API server.
+ * Re-renders when the step changes, not per frame.
+ */
+export function Stage() {
+  const trace = useJourney((s) => s.trace);
+  const kubeletId = useJourney((s) => s.engine?.kubeletId);
+  const input = useJourney((s) => s.input);
+  const index = useJourney((s) => s.playhead.index);
+  const steps = useSteps();
+  const ended = useAtEnd();
+  const toStart = useJourney((s) => s.toStart);
+  const play = useJourney((s) => s.play);
+  const reduced = usePrefersReducedMotion();
+
+  const step = steps[index];
+  const nodes = kubeletId ? (trace?.nodes ?? NO_NODES) : NO_NODES;
+  const canvas = useRef<HTMLDivElement>(null);
+  const layout = useStageLayout(canvas, nodes.map((n) => n.name).join(','));
+  const wires = useMemo(() => (kubeletId ? wiresOf(nodes, kubeletId) : []), [nodes, kubeletId]);
+  const podName = useMemo(() => (trace ? journeyPod(trace)?.name : undefined) ?? 'pod', [trace]);
+  const watchLine = step?.terminal.filter((l) => l.terminal === 'watch' && l.stream !== 'command').at(-1)?.text;
+  const pod = step?.pod;
+  const dock = pod ? dockOf(layout, pod.at) : undefined;
+  const activeBox = step ? layout.boxes[step.component] : undefined;
+  useFollow(canvas, ended ? dock : activeBox, ended ? activeBox : dock, reduced);
+
+  return (
+    <section className="panel stage" data-testid="stage" aria-label="The cluster">
+      <LazyMotion features={loadFeatures} strict>
+        <MotionConfig reducedMotion="user">
+          <div className="stage-canvas" ref={canvas}>
+            <Wires wires={wires} layout={layout} packets={step?.packets ?? []} />
+            <div className="zone zone-you">
+              <span className="zone-label">You</span>
+              <div className="zone-row">
+                <KubectlBox
+                  step={step}
+                  command={`kubectl ${input.command} -f ${input.fileName}`}
+                  user={input.identity.user}
+                />
+                <WatchBox step={step} lastLine={watchLine} />
+              </div>
+            </div>
+            <div className="zone zone-control-plane">
+              <span className="zone-label">Control plane</span>
+              <div className="zone-row">
+                <EtcdBox step={step} steps={steps} index={index} />
+                <ApiServerBox step={step} steps={steps} index={index} />
+                <SchedulerBox step={step} steps={steps} index={index} />
+              </div>
+            </div>
+            <div className="zone zone-nodes">
+              <span className="zone-label">Nodes</span>
+              <div className="zone-row" style={{ ['--node-count' as string]: Math.max(nodes.length, 1) }}>
+                {kubeletId && nodes.length > 0 ? (
+                  nodes.map((n) => (
+                    <NodeCard
+                      key={n.name}
+                      id={kubeletId(n.name)}
+                      node={n}
+                      cluster={input.cluster}
+                      step={step}
+                      steps={steps}
+                      index={index}
+                    />
+                  ))
+                ) : (
+                  <p className="stage-loading">{trace ? 'This cluster has no nodes.' : 'Preparing the simulation…'}</p>
+                )}
+              </div>
+            </div>
+            <Packets packets={step?.packets ?? []} layout={layout} reduced={reduced} />
+            {pod && <PodCard name={podName} pod={pod} dock={dock} reduced={reduced} />}
+          </div>
+          {ended && trace && (
+            <ResultBanner
+              result={trace.result}
+              // Out of the pod card's way: at the top when the pod ended low on the stage (on a node).
+              atTop={!!dock && dock.y > layout.height / 2}
+              onReplay={() => {
+                toStart();
+                play();
+              }}
+            />
+          )}
+        </MotionConfig>
+      </LazyMotion>
+    </section>
+  );
+}

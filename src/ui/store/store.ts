@@ -1,0 +1,153 @@
+/**
+ * The UI store: how the person looks at the journey (playhead, speed, tab, theme, editor draft) and
+ * the journey they are looking at (the applied input and its trace, immutable plain data replaced as
+ * a whole on Apply). Components read it through narrow selectors; the playhead's progress changes
+ * every frame while playing, so only the packets and the scrubber fill subscribe to it.
+ */
+import { create } from 'zustand';
+import { PRESETS, type ScenarioPreset } from '@scenarios';
+import type { ScenarioInput, Step, Trace } from '@sim';
+import { loadEngine, type Engine } from '../engine/load';
+import * as ph from './playhead';
+import { loadThemePref, saveThemePref, type ThemePref } from './theme';
+
+export const INSPECTOR_TABS = ['Narration', 'Object', 'Request', 'Scheduler', 'Terminal'] as const;
+export type InspectorTab = (typeof INSPECTOR_TABS)[number];
+
+/** On a phone the editor and the journey share the screen behind two buttons. */
+export type MobileView = 'journey' | 'manifest';
+
+export interface JourneyState {
+  /** The simulation engine chunk, once loaded (see engine/engine.ts). */
+  engine?: Engine;
+  presetId: string;
+  /** The input of the trace on screen (its manifest is the last applied text). */
+  input: ScenarioInput;
+  /** The journey on screen; undefined until the engine has run the first scenario. */
+  trace?: Trace;
+  /** Set when the simulator itself failed (or could not load); the previous trace stays. */
+  runError?: string;
+  /** The editor's current text (may differ from `input.manifest` until Apply). */
+  draft: string;
+  playhead: ph.Playhead;
+  speed: ph.Speed;
+  /** Play automatically after Apply (`?autoplay=0` turns it off for tests). */
+  autoplay: boolean;
+  inspectorTab: InspectorTab;
+  mobileView: MobileView;
+  themePref: ThemePref;
+
+  /** Loads the engine and simulates the first scenario (once, at startup; it stays paused). */
+  boot(): Promise<void>;
+  setDraft(text: string): void;
+  /** Simulates the draft against the current preset's cluster and identity. */
+  apply(): void;
+  selectPreset(id: string): void;
+  setAutoplay(on: boolean): void;
+  tick(dtMs: number): void;
+  togglePlay(): void;
+  play(): void;
+  pause(): void;
+  next(): void;
+  previous(): void;
+  seek(index: number): void;
+  toStart(): void;
+  toEnd(): void;
+  setSpeed(speed: ph.Speed): void;
+  setInspectorTab(tab: InspectorTab): void;
+  setMobileView(view: MobileView): void;
+  setThemePref(pref: ThemePref): void;
+}
+
+const storage = typeof localStorage === 'undefined' ? undefined : localStorage;
+
+function presetById(id: string): ScenarioPreset {
+  const preset = PRESETS.find((p) => p.id === id) ?? PRESETS[0];
+  if (!preset) throw new Error('no scenario presets are defined');
+  return preset;
+}
+
+const firstPreset = presetById('');
+const firstInput = firstPreset.build();
+const stepCount = (s: JourneyState) => s.trace?.steps.length ?? 0;
+
+export const useJourney = create<JourneyState>()((set, get) => {
+  const move = (f: (p: ph.Playhead, n: number) => ph.Playhead) =>
+    set((s) => ({ playhead: f(s.playhead, stepCount(s)) }));
+  /** Simulates `input`; on a simulator failure the previous journey stays and the error is shown. */
+  const load = (input: ScenarioInput, presetId: string, autoplay: boolean) => {
+    const { engine } = get();
+    if (!engine) return;
+    const run = engine.runScenario(input);
+    if (!run.ok) {
+      set({ runError: run.error });
+      return;
+    }
+    const start = autoplay ? ph.play(ph.START, run.trace.steps.length) : ph.START;
+    set({ presetId, input, trace: run.trace, runError: undefined, playhead: start });
+  };
+
+  return {
+    presetId: firstPreset.id,
+    input: firstInput,
+    draft: firstInput.manifest,
+    playhead: ph.START,
+    speed: 1,
+    autoplay: true,
+    inspectorTab: 'Narration',
+    mobileView: 'journey',
+    themePref: loadThemePref(storage),
+
+    boot: async () => {
+      if (get().engine) return;
+      try {
+        set({ engine: await loadEngine() });
+      } catch (e) {
+        set({ runError: `the simulator could not be loaded (${e instanceof Error ? e.message : String(e)})` });
+        return;
+      }
+      load(get().input, get().presetId, false);
+    },
+    setDraft: (draft) => set({ draft }),
+    apply: () => {
+      const { input, draft, presetId, autoplay } = get();
+      load({ ...input, manifest: draft }, presetId, autoplay);
+      set({ mobileView: 'journey' }); // on a phone, show the journey that was just started
+    },
+    selectPreset: (id) => {
+      const preset = presetById(id);
+      const input = preset.build();
+      set({ draft: input.manifest });
+      load(input, preset.id, get().autoplay);
+    },
+    setAutoplay: (autoplay) => set({ autoplay }),
+    tick: (dtMs) => set((s) => ({ playhead: ph.advance(s.playhead, dtMs, s.speed, stepCount(s)) })),
+    togglePlay: () => (get().playhead.mode === 'playing' ? get().pause() : get().play()),
+    play: () => move(ph.play),
+    pause: () => move(ph.pause),
+    next: () => move(ph.next),
+    previous: () => move(ph.previous),
+    seek: (index) => move((p, n) => ph.seek(p, index, n)),
+    toStart: () => set({ playhead: ph.toStart() }),
+    toEnd: () => set((s) => ({ playhead: ph.toEnd(stepCount(s)) })),
+    setSpeed: (speed) => set({ speed }),
+    setInspectorTab: (inspectorTab) => set({ inspectorTab }),
+    setMobileView: (mobileView) => set({ mobileView }),
+    setThemePref: (themePref) => {
+      saveThemePref(storage, themePref);
+      set({ themePref });
+    },
+  };
+});
+
+const NO_STEPS: readonly Step[] = [];
+
+/** The steps of the journey on screen (none while the engine loads). */
+export const useSteps = () => useJourney((s) => s.trace?.steps ?? NO_STEPS);
+
+/** The step under the playhead (undefined while the engine loads or for an empty trace). */
+export const useCurrentStep = () => useJourney((s) => s.trace?.steps[s.playhead.index]);
+
+/** Whether the playhead has reached the end of the journey (its last step completed). */
+export const useAtEnd = () =>
+  useJourney((s) => s.trace !== undefined && s.trace.steps.length > 0 && ph.atEnd(s.playhead, s.trace.steps.length));
