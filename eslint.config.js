@@ -5,8 +5,25 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const UI_LIBS = ['react', 'react-dom', 'react-dom/*', 'react/*', '@xstate/react', 'zustand', 'zustand/*', 'framer-motion', 'framer-motion/*', 'motion', 'motion/*', 'monaco-editor', 'monaco-editor/*', 'monaco-yaml', 'monaco-yaml/*'];
-const relativeInto = (...layers) => layers.flatMap((l) => [`**/${l}`, `**/${l}/**`]).map((g) => `../${g.replace(/^\*\*\//, '**/')}`);
+const UI_LIBS = [
+  'react',
+  'react-dom',
+  'react-dom/*',
+  'react/*',
+  '@xstate/react',
+  'zustand',
+  'zustand/*',
+  'framer-motion',
+  'framer-motion/*',
+  'motion',
+  'motion/*',
+  'monaco-editor',
+  'monaco-editor/*',
+  'monaco-yaml',
+  'monaco-yaml/*',
+];
+const relativeInto = (...layers) =>
+  layers.flatMap((l) => [`**/${l}`, `**/${l}/**`]).map((g) => `../${g.replace(/^\*\*\//, '**/')}`);
 
 /** One restricted-imports rule per layer: forbidden packages, forbidden layer aliases, no relative paths into other layers. */
 function layer(files, { packages = [], aliases = [], relative = [], message }) {
@@ -19,7 +36,10 @@ function layer(files, { packages = [], aliases = [], relative = [], message }) {
           patterns: [
             ...(packages.length ? [{ group: packages, message }] : []),
             ...(aliases.length ? [{ group: aliases, message }] : []),
-            { group: relativeInto(...relative), message: 'Import another layer only through its index alias (@sim, @actors, @ui, @scenarios).' },
+            {
+              group: relativeInto(...relative),
+              message: 'Import another layer only through its index alias (@sim, @actors, @ui, @scenarios).',
+            },
           ],
         },
       ],
@@ -54,7 +74,16 @@ export default tseslint.config(
     files: ['src/sim/**/*.ts'],
     ignores: ['src/sim/**/*.test.ts'],
     rules: {
-      'no-restricted-globals': ['error', 'window', 'document', 'setTimeout', 'setInterval', 'requestAnimationFrame', 'performance', 'localStorage'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'setTimeout',
+        'setInterval',
+        'requestAnimationFrame',
+        'performance',
+        'localStorage',
+      ],
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: 'Time comes from the simulated clock.' },

@@ -49,7 +49,14 @@ export class JourneyPage {
   async setManifest(text: string) {
     await this.openEditor();
     await this.page.evaluate((t) => {
-      const editor = (window as unknown as { __podJourneyEditor: { getModel(): { getFullModelRange(): unknown } | null; executeEdits(src: string, edits: unknown[]): void } }).__podJourneyEditor;
+      const editor = (
+        window as unknown as {
+          __podJourneyEditor: {
+            getModel(): { getFullModelRange(): unknown } | null;
+            executeEdits(src: string, edits: unknown[]): void;
+          };
+        }
+      ).__podJourneyEditor;
       const model = editor.getModel()!;
       editor.executeEdits('e2e', [{ range: model.getFullModelRange(), text: t }]);
     }, text);

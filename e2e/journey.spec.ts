@@ -42,7 +42,9 @@ test.describe('the default journey', () => {
     await expect(journey.tabPanel).toContainText('Created container: example-pod');
     await expect(journey.tabPanel).toContainText('Started container example-pod');
     await journey.tab('Scheduler').click();
-    await expect(journey.tabPanel).toContainText('node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }');
+    await expect(journey.tabPanel).toContainText(
+      'node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }',
+    );
     await journey.button('Jump to start').click();
     await expect.poll(async () => (await journey.stepNumber()).at).toBe(1);
     await expect(page.getByTestId('result-banner')).toHaveCount(0);
@@ -84,7 +86,9 @@ test.describe('editing the manifest', () => {
     await journey.button('Apply').click();
     await journey.button('Jump to end').click();
     await journey.tab('Terminal').click();
-    await expect(journey.tabPanel).toContainText('error: error parsing pod.yaml: error converting YAML to JSON: yaml: line');
+    await expect(journey.tabPanel).toContainText(
+      'error: error parsing pod.yaml: error converting YAML to JSON: yaml: line',
+    );
     await expect(page.getByTestId('stage')).toBeVisible();
   });
 });

@@ -14,7 +14,8 @@ const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 export function initialAssets(dist) {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const refs = new Set();
-  for (const m of html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="([^"]+\.(?:js|css))"/g)) refs.add(m[1].replace(/^\.\//, ''));
+  for (const m of html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="([^"]+\.(?:js|css))"/g))
+    refs.add(m[1].replace(/^\.\//, ''));
   return [...refs];
 }
 
@@ -34,22 +35,27 @@ for (const f of initial) {
   total += g;
   rows.push([f, buf.length, g]);
   if (/MonacoEnvironment|monaco-editor/.test(buf.toString('utf8'))) {
-    console.error(`FAIL: Monaco code is in the initial asset ${f}; it must load only after the person interacts with the editor.`);
+    console.error(
+      `FAIL: Monaco code is in the initial asset ${f}; it must load only after the person interacts with the editor.`,
+    );
     process.exitCode = 1;
   }
 }
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 console.log('Initial assets (loaded by index.html):');
-for (const [f, raw, g] of rows) console.log(`  ${f.padEnd(44)} ${kib(raw).padStart(11)} raw ${kib(g).padStart(10)} gzip`);
+for (const [f, raw, g] of rows)
+  console.log(`  ${f.padEnd(44)} ${kib(raw).padStart(11)} raw ${kib(g).padStart(10)} gzip`);
 console.log(`  total initial JS+CSS: ${kib(total)} gzip (budget ${kib(BUDGET_INITIAL_GZIP)})`);
 const lazy = walk(join(DIST, 'assets'))
   .filter((p) => /\.(js|css)$/.test(p) && !initial.includes(p.slice(DIST.length + 1)))
   .map((p) => [p.slice(DIST.length + 1), gz(readFileSync(p))])
   .sort((a, b) => b[1] - a[1]);
-console.log(`Lazy assets: ${lazy.length} files, ${kib(lazy.reduce((s, [, g]) => s + g, 0))} gzip; largest: ${lazy
-  .slice(0, 4)
-  .map(([f, g]) => `${f} ${kib(g)}`)
-  .join(', ')}`);
+console.log(
+  `Lazy assets: ${lazy.length} files, ${kib(lazy.reduce((s, [, g]) => s + g, 0))} gzip; largest: ${lazy
+    .slice(0, 4)
+    .map(([f, g]) => `${f} ${kib(g)}`)
+    .join(', ')}`,
+);
 if (total > BUDGET_INITIAL_GZIP) {
   console.error(`FAIL: initial JS+CSS is ${kib(total)} gzip, over the ${kib(BUDGET_INITIAL_GZIP)} budget.`);
   process.exitCode = 1;

@@ -26,7 +26,12 @@ async function playwrightOwn() {
   }
 }
 
-const SYSTEM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const SYSTEM = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 export async function findBrowser({ install = true } = {}) {
   const env = process.env.CHROMIUM_PATH;
@@ -37,7 +42,7 @@ export async function findBrowser({ install = true } = {}) {
   if (sys) return sys;
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   if (install && root && isExecutable('/usr/bin/apt-get')) {
-    console.error('No Chromium found: installing Debian\'s chromium with apt-get (about a minute)…');
+    console.error("No Chromium found: installing Debian's chromium with apt-get (about a minute)…");
     const opts = { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } };
     execFileSync('apt-get', ['update', '-qq'], opts);
     execFileSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-liberation'], opts);

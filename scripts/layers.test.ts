@@ -17,9 +17,17 @@ describe('layer rule', () => {
     ['src/sim/x.ts', 'export const a = Math.random();\n', 'no-restricted-properties'],
     ['src/sim/x.ts', 'export const a = () => setTimeout(() => 0, 1);\n', 'no-restricted-globals'],
     ['src/actors/x.ts', "import { create } from 'zustand';\nexport const a = create;\n", 'no-restricted-imports'],
-    ['src/actors/x.ts', "import { KUBERNETES_VERSION } from '../sim/trace';\nexport const a = KUBERNETES_VERSION;\n", 'no-restricted-imports'],
+    [
+      'src/actors/x.ts',
+      "import { KUBERNETES_VERSION } from '../sim/trace';\nexport const a = KUBERNETES_VERSION;\n",
+      'no-restricted-imports',
+    ],
     ['src/ui/x.ts', "import { main } from '../app/main';\nexport const a = main;\n", 'no-restricted-imports'],
-    ['src/scenarios/x.ts', "import { simulate } from '@actors';\nexport const a = simulate;\n", 'no-restricted-imports'],
+    [
+      'src/scenarios/x.ts',
+      "import { simulate } from '@actors';\nexport const a = simulate;\n",
+      'no-restricted-imports',
+    ],
   ])('%s rejects: %s', async (file, code, rule) => {
     expect((await problems(file, code)).some((p) => p.startsWith(rule))).toBe(true);
   });

@@ -31,7 +31,10 @@ function readCounts(file, pick) {
 }
 function summary() {
   readCounts('test-results/unit.json', (j) => ({ passed: j.numPassedTests, failed: j.numFailedTests }));
-  readCounts('test-results/e2e.json', (j) => ({ passed: j.stats.expected, failed: j.stats.unexpected + j.stats.flaky }));
+  readCounts('test-results/e2e.json', (j) => ({
+    passed: j.stats.expected,
+    failed: j.stats.unexpected + j.stats.flaky,
+  }));
   console.log(`\n${counts.passed} passed, ${counts.failed} failed`);
 }
 
@@ -47,7 +50,13 @@ if (!browser) {
 run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 run('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
 run('format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']);
-run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']);
+run('unit tests', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile=test-results/unit.json',
+]);
 run('production build', 'npx', ['vite', 'build']);
 run('byte budget', 'node', ['scripts/check-budget.mjs']);
 run('browser tests', 'npx', ['playwright', 'test'], { CHROMIUM_PATH: browser });

@@ -44,7 +44,14 @@ export type ClusterEvent =
   /** etcd → kube-apiserver: the result. */
   | { type: 'etcd.response'; id: string; result: EtcdResult }
   /** etcd → kube-apiserver: its watch on the /registry prefix reports a change (feeds the watch cache). */
-  | { type: 'etcd.watch'; watchType: 'PUT' | 'DELETE'; key: string; value?: KubeObject; revision: number; created: boolean };
+  | {
+      type: 'etcd.watch';
+      watchType: 'PUT' | 'DELETE';
+      key: string;
+      value?: KubeObject;
+      revision: number;
+      created: boolean;
+    };
 
 export const SYSTEM_IDS = {
   kubectl: 'kubectl',

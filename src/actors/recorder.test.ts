@@ -14,7 +14,14 @@ describe('recorder', () => {
     r.podCard({ at: 'etcd', status: 'Pending' });
     r.step({ component: 'etcd', place: 'storage', title: 'write', outcome: 'ok', narration });
     const [a, b] = r.steps;
-    expect(a).toMatchObject({ index: 0, t: 0, stored: {}, pod: { at: 'kubectl', status: 'manifest' }, packets: [], changes: [] });
+    expect(a).toMatchObject({
+      index: 0,
+      t: 0,
+      stored: {},
+      pod: { at: 'kubectl', status: 'manifest' },
+      packets: [],
+      changes: [],
+    });
     expect(a!.terminal).toHaveLength(1);
     expect(b).toMatchObject({ index: 1, t: 12, pod: { at: 'etcd', status: 'Pending' } });
     expect(Object.keys(b!.stored)).toEqual(['/registry/pods/default/p']);
@@ -25,7 +32,13 @@ describe('recorder', () => {
   it('counts repeated events like the event recorder does (same object, reason and message)', () => {
     let now = 0;
     const r = createRecorder(() => now);
-    const e = { type: 'Normal' as const, reason: 'BackOff', message: 'Back-off pulling image "x"', from: 'kubelet', object: 'pod/p' };
+    const e = {
+      type: 'Normal' as const,
+      reason: 'BackOff',
+      message: 'Back-off pulling image "x"',
+      from: 'kubelet',
+      object: 'pod/p',
+    };
     r.event(e);
     now = 10_000;
     r.event(e);
@@ -35,7 +48,8 @@ describe('recorder', () => {
 
   it('bounds the number of steps so a runaway loop cannot exhaust memory', () => {
     const r = createRecorder(() => 0, 3);
-    for (let i = 0; i < 10; i++) r.step({ component: 'kubectl', place: 'output', title: `${i}`, outcome: 'info', narration });
+    for (let i = 0; i < 10; i++)
+      r.step({ component: 'kubectl', place: 'output', title: `${i}`, outcome: 'info', narration });
     expect(r.steps).toHaveLength(3);
   });
 });

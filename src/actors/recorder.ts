@@ -5,14 +5,7 @@
  * Order matters: a component first reports state changes (store, event, terminal, podCard) and then
  * the step, so the step's snapshots include them.
  */
-import type {
-  ComponentId,
-  FieldChange,
-  KubeEvent,
-  PodCard,
-  Step,
-  TerminalLine,
-} from '@sim';
+import type { ComponentId, FieldChange, KubeEvent, PodCard, Step, TerminalLine } from '@sim';
 
 export type StepDraft = Omit<
   Step,

@@ -24,10 +24,16 @@ export function summarizeResult(
     .map(([, v]) => v as PodLike);
   // The pod(s) this run created are the ones the trace's steps are about.
   const keys = new Set(steps.map((s) => s.objectKey).filter((k): k is string => !!k?.startsWith('/registry/pods/')));
-  const mine = pods.filter((p) => keys.has(`/registry/pods/${(p as { metadata?: { namespace?: string } }).metadata?.namespace ?? 'default'}/${p.metadata?.name}`));
+  const mine = pods.filter((p) =>
+    keys.has(
+      `/registry/pods/${(p as { metadata?: { namespace?: string } }).metadata?.namespace ?? 'default'}/${p.metadata?.name}`,
+    ),
+  );
   const pod = mine[0];
   if (!pod) {
-    const err = [...(steps.at(-1)?.terminal ?? [])].reverse().find((l) => l.terminal === 'apply' && l.stream === 'stderr');
+    const err = [...(steps.at(-1)?.terminal ?? [])]
+      .reverse()
+      .find((l) => l.terminal === 'apply' && l.stream === 'stderr');
     return { outcome: 'rejected', summary: err?.text ?? 'The pod was not created.', horizonReached, duration };
   }
   const name = pod.metadata?.name ?? '';

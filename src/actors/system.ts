@@ -71,7 +71,11 @@ export function simulate(input: ScenarioInput): Trace {
     { id: SYSTEM_IDS.etcd, logic: etcdMachine, input: { env } },
     { id: SYSTEM_IDS.apiserver, logic: apiserverMachine, input: { env } },
     { id: SYSTEM_IDS.scheduler, logic: schedulerMachine, input: { env } },
-    ...nodes.map((n) => ({ id: kubeletId(n.name), logic: kubeletMachine as AnyStateMachine, input: { env, node: n.name } })),
+    ...nodes.map((n) => ({
+      id: kubeletId(n.name),
+      logic: kubeletMachine as AnyStateMachine,
+      input: { env, node: n.name },
+    })),
     { id: SYSTEM_IDS.kubectlWatch, logic: kubectlWatchMachine, input: { env } },
     { id: SYSTEM_IDS.kubectl, logic: kubectlMachine, input: { env } },
   ];

@@ -11,7 +11,14 @@ export * from './narration/kubelet';
 export * from './manifest';
 export * from './diff';
 export * from './status';
-export { aggregateMessage, errorBody, fieldErrorString, goQuote, type FieldError, type FieldErrorType } from './fieldErrors';
+export {
+  aggregateMessage,
+  errorBody,
+  fieldErrorString,
+  goQuote,
+  type FieldError,
+  type FieldErrorType,
+} from './fieldErrors';
 export * from './apiResources';
 export * from './authn';
 export * from './rbac';

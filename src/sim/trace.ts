@@ -14,12 +14,7 @@ export const KUBERNETES_VERSION = 'v1.33.0';
  * `kubectl-watch` is the learner's second terminal running `kubectl get pods -w`.
  */
 export type ComponentId =
-  | 'kubectl'
-  | 'kubectl-watch'
-  | 'kube-apiserver'
-  | 'etcd'
-  | 'kube-scheduler'
-  | `kubelet:${string}`;
+  'kubectl' | 'kubectl-watch' | 'kube-apiserver' | 'etcd' | 'kube-scheduler' | `kubelet:${string}`;
 
 export const kubeletId = (node: string): ComponentId => `kubelet:${node}`;
 export const nodeOfComponent = (c: ComponentId): string | undefined =>
@@ -145,7 +140,11 @@ export interface SchedulingResult {
 
 export interface NodeSchedulingResult {
   node: string;
-  filters: { plugin: string; status: 'Success' | 'Unschedulable' | 'UnschedulableAndUnresolvable' | 'Skipped'; reason?: string }[];
+  filters: {
+    plugin: string;
+    status: 'Success' | 'Unschedulable' | 'UnschedulableAndUnresolvable' | 'Skipped';
+    reason?: string;
+  }[];
   /** Present only for nodes that passed every filter. `score` is 0–100 after normalisation. */
   scores?: { plugin: string; raw: number; score: number; weight: number; weighted: number }[];
   total?: number;
