@@ -35,15 +35,17 @@ export function route(a: Rect, b: Rect): Route {
   if (below || above) {
     const y1 = below ? a.y + a.h : a.y;
     const y2 = below ? b.y : b.y + b.h;
-    const lo = Math.max(a.x, b.x) + INSET;
-    const hi = Math.min(a.x + a.w, b.x + b.w) - INSET;
-    if (lo <= hi) {
-      // The boxes face each other: a straight vertical wire in the shared span, nearest the centre of the narrower box.
-      const x = clamp(a.w < b.w ? cx(a) : cx(b), lo, hi);
-      return [
-        { x, y: y1 },
-        { x, y: y2 },
-      ];
+    for (const inset of [INSET, TIGHT_INSET]) {
+      const lo = Math.max(a.x, b.x) + inset;
+      const hi = Math.min(a.x + a.w, b.x + b.w) - inset;
+      if (lo <= hi) {
+        // The boxes face each other: a straight vertical wire in the shared span, nearest the centre of the narrower box.
+        const x = clamp(a.w < b.w ? cx(a) : cx(b), lo, hi);
+        return [
+          { x, y: y1 },
+          { x, y: y2 },
+        ];
+      }
     }
     const x1 = clamp(cx(b), a.x + INSET, a.x + a.w - INSET);
     const x2 = clamp(cx(a), b.x + INSET, b.x + b.w - INSET);
