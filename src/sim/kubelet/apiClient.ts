@@ -3,13 +3,11 @@
  * protobuf as the content type, their User-Agent, and the names client-go gives to Events.
  */
 import { KUBERNETES_VERSION } from '../trace';
-
-/** The v1.33.0 release commit, as `kubernetes/<short sha>` in client-go's default User-Agent. */
-const GIT_COMMIT = '60a317e';
+import { KUBERNETES_GIT_COMMIT } from '../kubectl';
 
 /** client-go rest.DefaultKubernetesUserAgent: `<binary>/<version> (<os>/<arch>) kubernetes/<commit>`. */
 export const userAgent = (binary: 'kubelet' | 'kube-scheduler'): string =>
-  `${binary}/${KUBERNETES_VERSION} (linux/amd64) kubernetes/${GIT_COMMIT}`;
+  `${binary}/${KUBERNETES_VERSION} (linux/amd64) kubernetes/${KUBERNETES_GIT_COMMIT.slice(0, 7)}`;
 
 export const PROTOBUF = 'application/vnd.kubernetes.protobuf';
 export const STRATEGIC_MERGE_PATCH = 'application/strategic-merge-patch+json';
