@@ -48,7 +48,7 @@ function layer(files, { packages = [], aliases = [], relative = [], message }) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'reports/**', 'playwright-report/**', 'bench/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -30,16 +30,16 @@ function readCounts(file, pick) {
   }
 }
 function summary() {
-  readCounts('test-results/unit.json', (j) => ({ passed: j.numPassedTests, failed: j.numFailedTests }));
-  readCounts('test-results/e2e.json', (j) => ({
+  readCounts('reports/unit.json', (j) => ({ passed: j.numPassedTests, failed: j.numFailedTests }));
+  readCounts('reports/e2e.json', (j) => ({
     passed: j.stats.expected,
     failed: j.stats.unexpected + j.stats.flaky,
   }));
   console.log(`\n${counts.passed} passed, ${counts.failed} failed`);
 }
 
-mkdirSync('test-results', { recursive: true });
-for (const f of ['test-results/unit.json', 'test-results/e2e.json']) if (existsSync(f)) spawnSync('rm', ['-f', f]);
+mkdirSync('reports', { recursive: true });
+for (const f of ['reports/unit.json', 'reports/e2e.json']) if (existsSync(f)) spawnSync('rm', ['-f', f]);
 
 ensureDeps();
 const browser = await findBrowser();
@@ -50,13 +50,7 @@ if (!browser) {
 run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 run('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
 run('format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']);
-run('unit tests', 'npx', [
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  '--outputFile=test-results/unit.json',
-]);
+run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=reports/unit.json']);
 run('production build', 'npx', ['vite', 'build']);
 run('byte budget', 'node', ['scripts/check-budget.mjs']);
 run('browser tests', 'npx', ['playwright', 'test'], { CHROMIUM_PATH: browser });
