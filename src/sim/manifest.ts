@@ -6,7 +6,7 @@
  * YAMLReader: a line starting with `---` ends a document; anything but spaces or a comment after it is
  * an error) and converts each document to JSON with sigs.k8s.io/yaml, i.e. go-yaml v2: YAML 1.1
  * scalars (`yes` is true, `0777` is octal), only the first YAML document of a chunk, errors as
- * `yaml: line N: <problem>` with N counted inside the document. The first error ends kubectl before
+ * `yaml: line N: <problem>` with N counted inside that document; the first error ends kubectl before
  * any request (cli-runtime@v0.33.0 pkg/resource/visitor.go StreamVisitor.Visit wraps it as
  * `error parsing <file>: <err>`; kubectl's CheckErr adds `error: `).
  */

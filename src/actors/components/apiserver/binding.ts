@@ -9,9 +9,9 @@ import {
   PODS,
   apiserverNarration,
   canonicalPod,
+  notFoundStatus,
   conflictStatus,
   diffObjects,
-  notFoundStatus,
   podStorageKey,
   successStatus,
   type KubeObject,
@@ -26,6 +26,7 @@ import {
   responsePacket,
   type RequestState,
   type Stage,
+  rejectPodNotFound,
 } from './pipeline';
 
 type Obj = Record<string, unknown>;
@@ -70,18 +71,7 @@ const bind: Stage = (state, { cache, env }) => {
   // GuaranteedUpdate starts from the cached object; after a revision conflict, from etcd's current one
   const current = state.etcd?.error === 'revision mismatch' ? state.etcd.value : cache.get(key);
   if (!current) {
-    const status = notFoundStatus(PODS, state.info.name);
-    return reject(
-      keyed,
-      status,
-      {
-        place: 'persist',
-        title: `404 Not Found: pods "${state.info.name}"`.slice(0, 48),
-        outcome: 'fail',
-        narration: apiserverNarration.responded({ code: 404, statusText: 'Not Found', what: status.message ?? '' }),
-      },
-      GATE_MS.handler,
-    );
+    return rejectPodNotFound(keyed, 'persist', 'fail');
   }
   const binding = (state.exchange.request.body ?? {}) as Binding;
   const node = binding.target?.name ?? '';

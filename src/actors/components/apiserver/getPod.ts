@@ -3,8 +3,17 @@
  * consistent read, apiserver@v0.33.0 pkg/storage/cacher Cacher.Get delegates to storage) and answers
  * 200 with the object or 404 `pods "<name>" not found`.
  */
-import { PODS, apiserverNarration, notFoundStatus, podStorageKey } from '@sim';
-import { GATE_MS, apiStep, authenticate, authorize, reject, response, responsePacket, type Stage } from './pipeline';
+import { apiserverNarration, podStorageKey } from '@sim';
+import {
+  GATE_MS,
+  apiStep,
+  authenticate,
+  authorize,
+  rejectPodNotFound,
+  response,
+  responsePacket,
+  type Stage,
+} from './pipeline';
 
 const read: Stage = (state) => {
   const key = podStorageKey(state.info.namespace, state.info.name);
@@ -30,18 +39,7 @@ const read: Stage = (state) => {
 const answer: Stage = (state) => {
   const result = state.etcd!;
   if (!result.ok || !result.value) {
-    const status = notFoundStatus(PODS, state.info.name);
-    return reject(
-      state,
-      status,
-      {
-        place: 'handler',
-        title: `404 Not Found: pods "${state.info.name}"`.slice(0, 48),
-        outcome: 'info',
-        narration: apiserverNarration.responded({ code: 404, statusText: 'Not Found', what: status.message ?? '' }),
-      },
-      GATE_MS.handler,
-    );
+    return rejectPodNotFound(state, 'handler', 'info');
   }
   const res = response(state, 200, result.value);
   const next = { ...state, object: result.value, exchange: { ...state.exchange, response: res } };

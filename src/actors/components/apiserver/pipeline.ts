@@ -5,6 +5,7 @@
  * the response. The request machine (request.ts) runs them.
  */
 import {
+  PODS,
   apiserverNarration,
   authenticate as runAuthenticators,
   authorize as runAuthorizers,
@@ -12,6 +13,7 @@ import {
   clientCredential,
   forbiddenError,
   forbiddenStatus,
+  notFoundStatus,
   statusText,
   unauthorizedStatus,
   warningHeader,
@@ -145,6 +147,26 @@ export function reject(
       ? []
       : [apiStep({ ...state, exchange }, { ...step, packets: [responsePacket(state, status.code)] })];
   return { state: { ...state, exchange }, effects, ms, next: 'respond', response: res };
+}
+
+/** Ends a request on a pod that is not there: 404 `pods "<name>" not found`. */
+export function rejectPodNotFound(
+  state: RequestState,
+  place: 'persist' | 'handler',
+  outcome: 'fail' | 'info',
+): StageResult {
+  const status = notFoundStatus(PODS, state.info.name);
+  return reject(
+    state,
+    status,
+    {
+      place,
+      title: `404 Not Found: pods "${state.info.name}"`.slice(0, 48),
+      outcome,
+      narration: apiserverNarration.responded({ code: 404, statusText: 'Not Found', what: status.message ?? '' }),
+    },
+    GATE_MS.handler,
+  );
 }
 
 /** The Authentication filter: the chain of authenticators, 401 on a bad credential. */

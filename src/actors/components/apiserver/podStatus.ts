@@ -13,7 +13,6 @@ import {
   conflictStatus,
   diffObjects,
   nodeIdentity,
-  notFoundStatus,
   podStorageKey,
   runPhase,
   type KubeObject,
@@ -30,6 +29,7 @@ import {
   type RequestState,
   type Stage,
   type StageContext,
+  rejectPodNotFound,
 } from './pipeline';
 
 type Obj = Record<string, unknown>;
@@ -53,18 +53,7 @@ function statusUpdate(current: KubeObject, patched: KubeObject): KubeObject {
 }
 
 const notFound = (state: RequestState) => {
-  const status = notFoundStatus(PODS, state.info.name);
-  return reject(
-    state,
-    status,
-    {
-      place: 'persist',
-      title: `404 Not Found: pods "${state.info.name}"`.slice(0, 48),
-      outcome: 'fail',
-      narration: apiserverNarration.responded({ code: 404, statusText: 'Not Found', what: status.message ?? '' }),
-    },
-    GATE_MS.handler,
-  );
+  return rejectPodNotFound(state, 'persist', 'fail');
 };
 
 const patch: Stage = (state, ctx: StageContext) => {
