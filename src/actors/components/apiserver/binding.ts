@@ -9,7 +9,6 @@ import {
   PODS,
   apiserverNarration,
   canonicalPod,
-  notFoundStatus,
   conflictStatus,
   diffObjects,
   podStorageKey,
@@ -132,18 +131,7 @@ const bind: Stage = (state, { cache, env }) => {
 const bound: Stage = (state) => {
   const result = state.etcd!;
   if (!result.ok) {
-    const status = notFoundStatus(PODS, state.info.name);
-    return reject(
-      state,
-      status,
-      {
-        place: 'handler',
-        title: `404 Not Found: pods "${state.info.name}"`.slice(0, 48),
-        outcome: 'fail',
-        narration: apiserverNarration.responded({ code: 404, statusText: 'Not Found', what: status.message ?? '' }),
-      },
-      GATE_MS.handler,
-    );
+    return rejectPodNotFound(state, 'handler', 'fail');
   }
   const body = successStatus(201);
   const res = response(state, 201, body);
