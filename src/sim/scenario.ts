@@ -27,10 +27,33 @@ export interface Identity {
   namespace: string;
 }
 
+/**
+ * How a container started from an image behaves. A real cluster runs real programs; the simulation
+ * needs this said out loud, so it is written in the cluster definition (the `ImageRegistry` document of
+ * the Cluster tab) where the learner can read and change it. Absent fields mean: runs forever, small
+ * memory, serves nothing over HTTP.
+ */
+export interface ImageBehavior {
+  /** The main process exits with this code this long after it starts (0 = completes successfully). */
+  exit?: { code: number; afterMs: number };
+  /** Memory the process grows to; above the container's memory limit the kernel OOM-kills it (exit 137). */
+  memoryBytes?: number;
+  /** HTTP servers the process runs: port → the paths that answer 200 (other paths answer 404). */
+  http?: { port: number; paths: string[] }[];
+  /** TCP ports the process listens on (HTTP ports count too). */
+  tcpPorts?: number[];
+}
+
+export interface RegistryImage {
+  size: number;
+  digest: string;
+  behavior?: ImageBehavior;
+}
+
 /** What the kubelet's container runtime knows about images (the simulated registry and node caches). */
 export interface ImageFacts {
-  /** Images that exist in registries: reference as written → size in bytes and digest. */
-  registry: Record<string, { size: number; digest: string }>;
+  /** Images that exist in registries: reference as written → size in bytes, digest and behaviour. */
+  registry: Record<string, RegistryImage>;
   /** Per node: image references already present in the node's image store. */
   presentOnNode: Record<string, string[]>;
 }
@@ -53,4 +76,18 @@ export interface ScenarioInput {
   startTime: string;
   /** Stop simulating at this simulated ms even if work is pending (back-off loops). */
   horizonMs: number;
+  /**
+   * Changes an administrator makes to the cluster while the journey runs ("what if a node is added
+   * now?"). Each is written through kube-apiserver at `atMs`, so watchers (the scheduler's queue) react.
+   */
+  interventions?: Intervention[];
+}
+
+export interface Intervention {
+  /** Simulated ms after Apply. */
+  atMs: number;
+  /** One line for the timeline, e.g. `Add node worker-3 (8 CPU)`. */
+  title: string;
+  /** Objects created, or replaced when one with the same kind/namespace/name exists. */
+  objects: KubeObject[];
 }
