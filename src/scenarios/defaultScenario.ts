@@ -1,6 +1,6 @@
 /** The happy path: the Pod of the story this project is based on, applied by the cluster admin. */
 import type { ScenarioInput } from '@sim';
-import { defaultCluster, defaultIdentity, defaultImages } from './defaultCluster';
+import { DEFAULT_START_TIME, defaultCluster, defaultIdentity, defaultImages } from './defaultCluster';
 
 export const DEFAULT_MANIFEST = `apiVersion: v1
 kind: Pod
@@ -16,13 +16,6 @@ spec:
     - containerPort: 8000
 `;
 
-export interface ScenarioPreset {
-  id: string;
-  title: string;
-  /** One line for the picker. */
-  blurb: string;
-  build(): ScenarioInput;
-}
 
 /** Builds a scenario input from the default cluster, with the given manifest text. */
 export function defaultScenario(manifest: string = DEFAULT_MANIFEST): ScenarioInput {
@@ -36,17 +29,9 @@ export function defaultScenario(manifest: string = DEFAULT_MANIFEST): ScenarioIn
     identity: defaultIdentity(),
     images: defaultImages(),
     seed: 20250423,
-    startTime: '2026-11-26T09:30:00Z',
+    startTime: DEFAULT_START_TIME,
     // Long enough for the happy path and a few back-off rounds; back-off loops are endless in a real cluster.
     horizonMs: 120_000,
   };
 }
 
-export const PRESETS: readonly ScenarioPreset[] = [
-  {
-    id: 'happy-path',
-    title: 'Happy path',
-    blurb: 'kubectl apply → Running, every step of the way',
-    build: () => defaultScenario(),
-  },
-];

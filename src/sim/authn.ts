@@ -86,7 +86,8 @@ export function authenticate(credential: Credential, cluster: readonly KubeObjec
   switch (credential.type) {
     case 'x509':
       // x509.CommonNameUserConversion: username = CN, groups = O
-      if (!credential.trusted) return { ok: false, reason: 'x509: certificate signed by unknown authority' };
+      if (!credential.trusted)
+        return { ok: false, reason: credential.reason ?? 'x509: certificate signed by unknown authority' };
       return {
         ok: true,
         authenticator: 'x509',

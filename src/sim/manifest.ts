@@ -317,6 +317,16 @@ export function rangeOf(doc: ManifestDocument, path: string): SourceRange {
   return doc.range;
 }
 
+/**
+ * The first line of a range, up to the end of that line: where the editor marks a problem with a
+ * whole mapping or list (its key line) rather than underlining every line below it.
+ */
+export function firstLineOf(range: SourceRange, text: string): SourceRange {
+  if (range.endLine === range.startLine) return range;
+  const line = text.replace(/\r\n/g, '\n').split('\n')[range.startLine - 1] ?? '';
+  return { ...range, endLine: range.startLine, endColumn: line.trimEnd().length + 1 };
+}
+
 const wholeText = (text: string): SourceRange => {
   const lines = text.split('\n');
   return { startLine: 1, startColumn: 1, endLine: lines.length, endColumn: (lines.at(-1)?.length ?? 0) + 1 };
