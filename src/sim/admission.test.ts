@@ -44,7 +44,7 @@ describe('mutating admission on the example pod', () => {
         `serviceAccountName is default. Added the projected volume ${volumeName} (token, kube-root-ca.crt, namespace) and mounted it at /var/run/secrets/kubernetes.io/serviceaccount.`,
       ],
       ['NodeRestriction', 'skipped', 'The request is not from a node.'],
-      ['TaintNodesByCondition', 'skipped', 'Only Node creation is handled.'],
+      ['TaintNodesByCondition', 'skipped', 'Only Nodes are tainted.'],
       [
         'Priority',
         'mutated',
@@ -294,5 +294,69 @@ describe('admission decisions', () => {
         message,
       );
     });
+  });
+});
+
+describe('admission of the other kinds', () => {
+  const node = (taints?: unknown[]): KubeObject => ({
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name: 'worker-3' },
+    spec: taints ? { taints } : {},
+  });
+  const nodeAttrs = (object: KubeObject): AdmissionAttributes => ({
+    ...attrs(object),
+    resource: { group: '', resource: 'nodes' },
+    namespace: '',
+  });
+
+  it('taints a new Node not-ready:NoSchedule (TaintNodesByCondition); the pod plugins skip it', () => {
+    const outcomes = runPhase('mutating', nodeAttrs(node()), env());
+    expect(outcomes.map((o) => `${o.record.plugin} ${o.record.verdict}`)).toEqual([
+      'NamespaceLifecycle skipped',
+      'LimitRanger skipped',
+      'ServiceAccount skipped',
+      'NodeRestriction skipped',
+      'TaintNodesByCondition mutated',
+      'Priority skipped',
+      'DefaultTolerationSeconds skipped',
+    ]);
+    expect(outcomes.at(-1)!.object.spec).toEqual({
+      taints: [{ key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' }],
+    });
+  });
+
+  it('does not add the taint twice', () => {
+    const t = [{ key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' }];
+    const outcomes = runPhase('mutating', nodeAttrs(node(t)), env());
+    expect(outcomes.find((o) => o.record.plugin === 'TaintNodesByCondition')!.record.verdict).toBe('allowed');
+  });
+
+  it('checks the namespace of a ConfigMap (NamespaceLifecycle)', () => {
+    const cm: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'nope' } };
+    const outcomes = runPhase('mutating', { ...attrs(cm), resource: { group: '', resource: 'configmaps' } }, env());
+    expect(outcomes.at(-1)!.denied?.message).toBe('namespaces "nope" not found');
+  });
+
+  it('counts ConfigMaps against a quota that names count/configmaps (object-count evaluator)', () => {
+    const cm: KubeObject = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'settings', namespace: 'default' },
+    };
+    const quota: KubeObject = {
+      apiVersion: 'v1',
+      kind: 'ResourceQuota',
+      metadata: { name: 'objects', namespace: 'default' },
+      status: { hard: { 'count/configmaps': '2', pods: '10' }, used: { 'count/configmaps': '2', pods: '3' } },
+    };
+    const outcomes = runPhase(
+      'validating',
+      { ...attrs(cm), resource: { group: '', resource: 'configmaps' } },
+      env([...cluster, quota]),
+    );
+    expect(outcomes.at(-1)!.denied?.message).toBe(
+      'configmaps "settings" is forbidden: exceeded quota: objects, requested: count/configmaps=1, used: count/configmaps=2, limited: count/configmaps=2',
+    );
   });
 });

@@ -100,3 +100,74 @@ export function clusterViewOf(objects: readonly KubeObject[]): ClusterView {
       objects.filter((o) => o.kind === kind && (namespace === undefined || o.metadata.namespace === namespace)),
   };
 }
+
+/** The REST mapping of a kind, as kubectl's RESTMapper resolves it from discovery. */
+export interface KindMapping {
+  group: string;
+  version: string;
+  kind: string;
+  resource: string;
+  namespaced: boolean;
+}
+
+/** The kinds this simulator follows through the API server (kubectl may send them, etcd stores them). */
+export const SIMULATED_KINDS: readonly string[] = ['Pod', 'ConfigMap', 'Secret', 'ServiceAccount', 'Namespace', 'Node'];
+
+/**
+ * Built-in kinds a v1.33 API server serves but this simulator does not follow, with their group/version
+ * (k/k pkg/api/... install packages): kubectl finds a mapping for them, so their error is not
+ * "no matches for kind".
+ */
+const OTHER_BUILTIN_KINDS: Record<string, string> = {
+  Service: 'v1',
+  Endpoints: 'v1',
+  PersistentVolume: 'v1',
+  PersistentVolumeClaim: 'v1',
+  ReplicationController: 'v1',
+  LimitRange: 'v1',
+  ResourceQuota: 'v1',
+  Deployment: 'apps/v1',
+  ReplicaSet: 'apps/v1',
+  StatefulSet: 'apps/v1',
+  DaemonSet: 'apps/v1',
+  Job: 'batch/v1',
+  CronJob: 'batch/v1',
+  Ingress: 'networking.k8s.io/v1',
+  NetworkPolicy: 'networking.k8s.io/v1',
+  Role: 'rbac.authorization.k8s.io/v1',
+  RoleBinding: 'rbac.authorization.k8s.io/v1',
+  ClusterRole: 'rbac.authorization.k8s.io/v1',
+  ClusterRoleBinding: 'rbac.authorization.k8s.io/v1',
+  PriorityClass: 'scheduling.k8s.io/v1',
+  StorageClass: 'storage.k8s.io/v1',
+  HorizontalPodAutoscaler: 'autoscaling/v2',
+  PodDisruptionBudget: 'policy/v1',
+  CustomResourceDefinition: 'apiextensions.k8s.io/v1',
+};
+
+/** `apps/v1` → group `apps`, version `v1`; `v1` → the core group. */
+export function parseGroupVersion(apiVersion: string): { group: string; version: string } {
+  const i = apiVersion.indexOf('/');
+  return i < 0
+    ? { group: '', version: apiVersion }
+    : { group: apiVersion.slice(0, i), version: apiVersion.slice(i + 1) };
+}
+
+/**
+ * What the RESTMapper says about a kind in a version: a mapping for a simulated kind, `builtin` for a
+ * real kind this simulator does not follow, or nothing (meta.NoKindMatchError).
+ */
+export function kindMapping(apiVersion: string, kind: string): KindMapping | 'builtin' | undefined {
+  const info = RESOURCES[kind];
+  const { group, version } = parseGroupVersion(apiVersion);
+  if (info && SIMULATED_KINDS.includes(kind) && info.group === group && version === 'v1')
+    return { group, version, kind, resource: info.resource, namespaced: info.namespaced };
+  const served = info ? (info.group ? `${info.group}/v1` : 'v1') : OTHER_BUILTIN_KINDS[kind];
+  return served === apiVersion ? 'builtin' : undefined;
+}
+
+/** The mapping of a simulated kind by its REST resource (`configmaps` → ConfigMap). */
+export function mappingOfResource(group: string, resource: string): KindMapping | undefined {
+  const kind = SIMULATED_KINDS.find((k) => RESOURCES[k]!.resource === resource && RESOURCES[k]!.group === group);
+  return kind ? { group, version: 'v1', kind, resource, namespaced: RESOURCES[kind]!.namespaced } : undefined;
+}

@@ -4,7 +4,12 @@ import { invalid, required } from './fieldErrors';
 import {
   KUBECTL_USER_AGENT,
   addSource,
+  applyPatch,
   checkDocument,
+  infoString,
+  missingAnnotationWarning,
+  nameLine,
+  patchRequest,
   createRequest,
   getRequest,
   goJson,
@@ -71,24 +76,92 @@ describe('kubectl client', () => {
     );
   });
 
+  const STOP = 'if you choose to ignore these errors, turn validation off with --validate=false';
   it.each([
     [
-      'a scalar',
-      'hello',
-      'error: unable to decode "pod.yaml": json: cannot unmarshal string into Go value of type map[string]interface {}',
+      'no apiVersion and no kind',
+      { metadata: { name: 'x' } },
+      {
+        ok: false,
+        stop: `error validating "pod.yaml": error validating data: [apiVersion not set, kind not set]; ${STOP}`,
+      },
     ],
     [
       'no kind',
       { apiVersion: 'v1', metadata: { name: 'x' } },
-      `error: unable to decode "pod.yaml": Object 'Kind' is missing in '{"apiVersion":"v1","metadata":{"name":"x"}}'`,
+      { ok: false, stop: `error validating "pod.yaml": error validating data: kind not set; ${STOP}` },
+    ],
+    [
+      'a kind that is not a string',
+      { apiVersion: 'v1', kind: 5 },
+      { ok: false, stop: `error validating "pod.yaml": error validating data: kind isn't string type; ${STOP}` },
+    ],
+    [
+      'a scalar',
+      'hello',
+      { ok: false, stop: `error validating "pod.yaml": error validating data: invalid object to validate; ${STOP}` },
+    ],
+    [
+      'an empty kind (the decoder, not the validator, refuses it)',
+      { apiVersion: 'v1', kind: '', metadata: { name: 'x' } },
+      {
+        ok: false,
+        error: `unable to decode "pod.yaml": Object 'Kind' is missing in '{"apiVersion":"v1","kind":"","metadata":{"name":"x"}}'`,
+      },
+    ],
+    [
+      'a misspelt kind',
+      { apiVersion: 'apps/v1', kind: 'Deplyment', metadata: { name: 'x' } },
+      {
+        ok: false,
+        error:
+          'resource mapping not found for name: "x" namespace: "" from "pod.yaml": no matches for kind "Deplyment" in version "apps/v1"\nensure CRDs are installed first',
+      },
     ],
     [
       'a Pod in the wrong group',
       { apiVersion: 'apps/v1', kind: 'Pod', metadata: { name: 'x' } },
-      'error: resource mapping not found for name: "x" namespace: "" from "pod.yaml": no matches for kind "Pod" in version "apps/v1"\nensure CRDs are installed first',
+      {
+        ok: false,
+        error:
+          'resource mapping not found for name: "x" namespace: "" from "pod.yaml": no matches for kind "Pod" in version "apps/v1"\nensure CRDs are installed first',
+      },
     ],
-  ])('refuses %s before any request', (_name, value, error) => {
-    expect(checkDocument(value, 'pod.yaml', 'default')).toEqual({ ok: false, kubectlError: error });
+    [
+      'a real kind this simulator does not follow',
+      { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' } },
+      {
+        ok: false,
+        unsupported:
+          'This simulator follows Pods, ConfigMaps, Secrets, ServiceAccounts, Namespaces and Nodes; kubectl would send this Deployment to the API server.',
+      },
+    ],
+  ])('refuses %s before any request', (_name, value, result) => {
+    expect(checkDocument(value, 'pod.yaml', 'default')).toEqual(result);
+  });
+
+  it.each([
+    [
+      'a ConfigMap (namespaced: the context namespace is filled in)',
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' }, data: { a: 'b' } },
+      '/api/v1/namespaces/default/configmaps/settings',
+      'configmap/settings created',
+      'Resource: "/v1, Resource=configmaps", GroupVersionKind: "/v1, Kind=ConfigMap"\nName: "settings", Namespace: "default"',
+    ],
+    [
+      'a Node (cluster-scoped: the namespace is dropped)',
+      { apiVersion: 'v1', kind: 'Node', metadata: { name: 'worker-3', namespace: 'x' } },
+      '/api/v1/nodes/worker-3',
+      'node/worker-3 created',
+      'Resource: "/v1, Resource=nodes", GroupVersionKind: "/v1, Kind=Node"\nName: "worker-3", Namespace: ""',
+    ],
+  ])('maps %s to its resource', (_name, value, path, line, infoText) => {
+    const c = checkDocument(value, 'pod.yaml', 'default');
+    if (!c.ok) throw new Error('expected a mapping');
+    expect(getRequest(c.info, ctx).path).toBe(path);
+    expect(nameLine(c.info, 'created')).toBe(line);
+    expect(infoString(c.info)).toBe(infoText);
+    expect((c.info.object.metadata as Record<string, unknown>).namespace).toBe(c.info.namespace || undefined);
   });
 
   it.each([
@@ -181,6 +254,112 @@ describe('kubectl client', () => {
     ],
   ])('prints %s', (_name, errors, text) => {
     expect(renderErrors(errors)).toBe(text);
+  });
+
+  it.each([
+    [
+      'a read error alone (an aggregate of one is unwrapped, CheckErr adds error:)',
+      [
+        {
+          aggregate: [
+            'resource mapping not found for name: "x" namespace: "" from "pod.yaml": no matches for kind "Deplyment" in version "apps/v1"\nensure CRDs are installed first',
+          ],
+        },
+      ],
+      'error: resource mapping not found for name: "x" namespace: "" from "pod.yaml": no matches for kind "Deplyment" in version "apps/v1"\nensure CRDs are installed first',
+    ],
+    [
+      'two read errors and a server error (MultipleErrors: one line per error, the read aggregate bracketed)',
+      [
+        { aggregate: ['kind A', 'kind B'] },
+        addSource(alreadyExistsStatus({ group: '', resource: 'pods' }, 'b'), 'creating', info(), 'pod.yaml'),
+      ],
+      '[kind A, kind B]\nError from server (AlreadyExists): error when creating "pod.yaml": pods "b" already exists',
+    ],
+    [
+      'a read error and a server error',
+      [
+        { aggregate: ['kind A'] },
+        addSource(alreadyExistsStatus({ group: '', resource: 'pods' }, 'b'), 'creating', info(), 'pod.yaml'),
+      ],
+      'kind A\nError from server (AlreadyExists): error when creating "pod.yaml": pods "b" already exists',
+    ],
+  ] as const)('aggregates %s', (_name, errors, text) => {
+    expect(renderErrors(errors as never)).toBe(text);
+  });
+
+  describe('apply on an existing object (three-way patch)', () => {
+    const live = (image: string, annotated: boolean) => {
+      const applied: Record<string, unknown> = {
+        ...info().object,
+        spec: { containers: [{ name: 'example-pod', image, ports: [{ containerPort: 8000 }] }] },
+      };
+      return {
+        ...applied,
+        metadata: {
+          ...(applied.metadata as object),
+          uid: 'u',
+          ...(annotated
+            ? { annotations: { 'kubectl.kubernetes.io/last-applied-configuration': lastAppliedConfiguration(applied) } }
+            : {}),
+        },
+        spec: {
+          containers: [
+            {
+              name: 'example-pod',
+              image,
+              imagePullPolicy: 'Always',
+              ports: [{ containerPort: 8000, protocol: 'TCP' }],
+            },
+          ],
+          restartPolicy: 'Always',
+        },
+        status: { phase: 'Running' },
+      };
+    };
+
+    it('is empty when the manifest equals the last-applied configuration: nothing is sent', () => {
+      expect(applyPatch(info(), live('sonasingh46/node-web-app:latest', true))).toEqual({
+        patch: {},
+        missingAnnotation: false,
+      });
+    });
+
+    it('changes the image and the annotation, with $setElementOrder for the merged list', () => {
+      const { patch } = applyPatch(info(), live('nginx:1.27', true));
+      const r = patchRequest(info(), ctx, patch);
+      expect(r.method).toBe('PATCH');
+      expect(r.path).toBe(
+        '/api/v1/namespaces/default/pods/example-pod?fieldManager=kubectl-client-side-apply&fieldValidation=Strict',
+      );
+      expect(r.headers['Content-Type']).toBe('application/strategic-merge-patch+json');
+      expect(goJson(r.body)).toBe(
+        `{"metadata":{"annotations":{"kubectl.kubernetes.io/last-applied-configuration":${JSON.stringify(lastAppliedConfiguration(info().object))}}},"spec":{"$setElementOrder/containers":[{"name":"example-pod"}],"containers":[{"image":"sonasingh46/node-web-app:latest","name":"example-pod"}]}}`,
+      );
+    });
+
+    it('only adds the annotation (and warns) when the live object has none', () => {
+      const { patch, missingAnnotation } = applyPatch(info(), live('sonasingh46/node-web-app:latest', false));
+      expect(missingAnnotation).toBe(true);
+      expect(patch).toEqual({
+        metadata: {
+          annotations: { 'kubectl.kubernetes.io/last-applied-configuration': lastAppliedConfiguration(info().object) },
+        },
+      });
+      expect(missingAnnotationWarning(info())).toBe(
+        'Warning: resource pods/example-pod is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.',
+      );
+    });
+
+    it('removes a label the manifest dropped (null from the last-applied side)', () => {
+      const withLabel = live('sonasingh46/node-web-app:latest', true);
+      const dropped = {
+        ...info(),
+        object: { ...info().object, metadata: { name: 'example-pod', namespace: 'default' } },
+      };
+      const { patch } = applyPatch(dropped, withLabel);
+      expect((patch.metadata as Record<string, unknown>).labels).toBeNull();
+    });
   });
 
   it('reads warnings back from the Warning header', () => {

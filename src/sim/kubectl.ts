@@ -2,12 +2,15 @@
  * kubectl as a client (`kubectl apply -f` / `kubectl create -f`, v1.33.0): what it checks in a
  * document before talking to the server, the requests it sends, and what it prints.
  *
- * Sources: kubectl@v0.33.0 pkg/cmd/apply/apply.go (applyOneObject), pkg/cmd/create/create.go,
- * pkg/cmd/util/helpers.go (CheckErr, StandardErrorMessage, AddSourceToErr, MultilineError,
- * MultipleErrors), cli-runtime@v0.33.0 pkg/resource (mapper.go infoForData, visitor.go Info.String,
- * helper.go), apimachinery pkg/util/... and client-go rest/config.go (User-Agent).
+ * Sources: kubectl@v0.33.0 pkg/cmd/apply/apply.go (Run, applyOneObject), apply/patcher.go,
+ * pkg/cmd/create/create.go, pkg/cmd/util/helpers.go (CheckErr, StandardErrorMessage, AddSourceToErr,
+ * MultilineError, MultipleErrors), pkg/validation/schema.go (paramVerifyingSchema), cli-runtime@v0.33.0
+ * pkg/resource (visitor.go StreamVisitor/ValidateSchema/Info.String, mapper.go infoForData, helper.go),
+ * apimachinery pkg/util/... and client-go rest/config.go (User-Agent).
  */
-import { goQuote } from './fieldErrors';
+import { kindMapping, type KindMapping } from './apiResources';
+import { aggregateMessage, goQuote } from './fieldErrors';
+import { threeWayMergePatch } from './strategicMergePatch';
 import type { Status } from './status';
 import type { HttpRequest } from './trace';
 import { KUBERNETES_VERSION } from './trace';
@@ -63,70 +66,82 @@ export function lastAppliedConfiguration(obj: Obj): string {
 
 /** A document kubectl understood: cli-runtime's resource.Info for it. */
 export interface ResourceInfo {
+  mapping: KindMapping;
   name: string;
+  /** Empty for cluster-scoped kinds (FilterNamespace). */
   namespace: string;
-  /** The object as kubectl holds it, namespace filled in. */
+  /** The object as kubectl holds it, namespace filled in (or removed for cluster-scoped kinds). */
   object: Obj;
 }
 
 export type DocumentCheck =
   | { ok: true; info: ResourceInfo }
-  /** kubectl's own error (stderr, exit 1, nothing sent). */
-  | { ok: false; kubectlError: string }
+  /** A schema-validation error: kubectl stops reading the file here (StreamVisitor returns it). */
+  | { ok: false; stop: string }
+  /** A decode or mapping error: kubectl notes it and reads on (EagerVisitorList collects it). */
+  | { ok: false; error: string }
   /** Valid for kubectl, but not something this simulator follows. */
   | { ok: false; unsupported: string };
 
+const stopValidateMessage = 'if you choose to ignore these errors, turn validation off with --validate=false';
+
 /**
- * What kubectl does with one document before any request: decode it as an unstructured object
- * (mapper.go infoForData: `unable to decode "<file>": ...`), map its kind to a resource (a kind that
- * does not exist in that version is `resource mapping not found ...`), and default the namespace to
- * the context's (visitor.go SetNamespace).
+ * kubectl's client-side check with `--validate=strict` (the default) when the server supports
+ * fieldValidation: only apiVersion and kind are checked here (kubectl pkg/util/openapi/validation
+ * GetObjectKind), the fields themselves are checked by the server. Wrapped by visitor.go
+ * ValidateSchema and StreamVisitor.Visit.
+ */
+function schemaErrors(value: unknown): string[] {
+  if (!isRecord(value)) return ['invalid object to validate'];
+  const errs: string[] = [];
+  const { apiVersion, kind } = value;
+  if (apiVersion === undefined || apiVersion === null) errs.push('apiVersion not set');
+  else if (typeof apiVersion !== 'string') errs.push("apiVersion isn't string type");
+  else if (apiVersion.split('/').length > 2) errs.push(`unexpected GroupVersion string: ${apiVersion}`); // apimachinery schema.ParseGroupVersion
+  if (kind === undefined || kind === null) errs.push('kind not set');
+  else if (typeof kind !== 'string') errs.push("kind isn't string type");
+  return errs;
+}
+
+/**
+ * What kubectl does with one document before any request: validate apiVersion and kind, decode it as
+ * an unstructured object (mapper.go infoForData: `unable to decode "<file>": ...`), map its kind to a
+ * resource (`resource mapping not found ...` for a kind the server does not serve), and default the
+ * namespace to the context's for namespaced kinds (visitor.go SetNamespace, FilterNamespace).
  */
 export function checkDocument(value: unknown, fileName: string, contextNamespace: string): DocumentCheck {
-  if (!isRecord(value)) {
-    const type = Array.isArray(value)
-      ? 'array'
-      : typeof value === 'number'
-        ? 'number'
-        : typeof value === 'boolean'
-          ? 'bool'
-          : 'string';
+  const schema = schemaErrors(value);
+  if (schema.length)
     return {
       ok: false,
-      kubectlError: `error: unable to decode ${goQuote(fileName)}: json: cannot unmarshal ${type} into Go value of type map[string]interface {}`,
+      stop: `error validating ${goQuote(fileName)}: error validating data: ${aggregateMessage(schema)}; ${stopValidateMessage}`,
     };
-  }
-  const kind = typeof value.kind === 'string' ? value.kind : '';
+  const obj = value as Obj;
+  const kind = obj.kind as string;
+  const apiVersion = obj.apiVersion as string;
+  // unstructured.UnstructuredJSONScheme decode: an empty kind is missing
   if (!kind)
-    return {
-      ok: false,
-      kubectlError: `error: unable to decode ${goQuote(fileName)}: Object 'Kind' is missing in '${goJson(value)}'`,
-    };
-  const apiVersion = typeof value.apiVersion === 'string' ? value.apiVersion : '';
-  const metadata = isRecord(value.metadata) ? value.metadata : {};
+    return { ok: false, error: `unable to decode ${goQuote(fileName)}: Object 'Kind' is missing in '${goJson(obj)}'` };
+  const metadata = isRecord(obj.metadata) ? obj.metadata : {};
   const name = typeof metadata.name === 'string' ? metadata.name : '';
   const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : '';
-  if (kind === 'Pod' && apiVersion !== 'v1') {
-    // meta.NoKindMatchError: Pod exists only in the core group, version v1
+  const mapping = kindMapping(apiVersion, kind);
+  if (!mapping) {
+    // meta.NoKindMatchError, wrapped by infoForData
     return {
       ok: false,
-      kubectlError: `error: resource mapping not found for name: ${goQuote(name)} namespace: ${goQuote(namespace)} from ${goQuote(fileName)}: no matches for kind "Pod" in version ${goQuote(apiVersion)}\nensure CRDs are installed first`,
+      error: `resource mapping not found for name: ${goQuote(name)} namespace: ${goQuote(namespace)} from ${goQuote(fileName)}: no matches for kind ${goQuote(kind)} in version ${goQuote(apiVersion)}\nensure CRDs are installed first`,
     };
   }
-  if (kind !== 'Pod')
+  if (mapping === 'builtin')
     return {
       ok: false,
-      unsupported: `This simulator follows Pods only; kubectl would send this ${kind} to the API server.`,
+      unsupported: `This simulator follows Pods, ConfigMaps, Secrets, ServiceAccounts, Namespaces and Nodes; kubectl would send this ${kind} to the API server.`,
     };
-  if (!name) {
-    // apply: info.Get() with an empty name fails in client-go before any request
-    return {
-      ok: false,
-      kubectlError: `error: error when retrieving current configuration of:\nResource: "/v1, Resource=pods", GroupVersionKind: "/v1, Kind=Pod"\nName: "", Namespace: ${goQuote(namespace || contextNamespace)}\nfrom server for: ${goQuote(fileName)}: resource name may not be empty`,
-    };
-  }
-  const ns = namespace || contextNamespace;
-  return { ok: true, info: { name, namespace: ns, object: { ...value, metadata: { ...metadata, namespace: ns } } } };
+  const ns = mapping.namespaced ? namespace || contextNamespace : '';
+  const { namespace: _dropped, ...rest } = metadata;
+  const meta = mapping.namespaced ? { ...metadata, namespace: ns } : rest;
+  return { ok: true, info: { mapping, name, namespace: ns, object: { ...obj, metadata: meta } } };
 }
 
 export interface RequestContext {
@@ -136,53 +151,113 @@ export interface RequestContext {
 }
 
 /** Headers of kubectl's requests (cli-runtime scheme.go UnstructuredPlusDefaultContentConfig, command_headers.go). */
-function headers(ctx: RequestContext, withBody: boolean): Record<string, string> {
+function headers(ctx: RequestContext, contentType?: string): Record<string, string> {
   return {
     Accept: 'application/json',
-    ...(withBody ? { 'Content-Type': 'application/json' } : {}),
+    ...(contentType ? { 'Content-Type': contentType } : {}),
     'User-Agent': KUBECTL_USER_AGENT,
     'Kubectl-Command': `kubectl ${ctx.command}`,
     'Kubectl-Session': ctx.session,
   };
 }
 
+/** The REST path of the kind's collection: `/api/v1/namespaces/default/pods`, `/api/v1/nodes`. */
+export function collectionPath(m: KindMapping, namespace: string): string {
+  const root = m.group ? `/apis/${m.group}/${m.version}` : `/api/${m.version}`;
+  return `${root}${m.namespaced ? `/namespaces/${namespace}` : ''}/${m.resource}`;
+}
+const objectPath = (info: ResourceInfo) => `${collectionPath(info.mapping, info.namespace)}/${info.name}`;
+
+/** Create/Patch options encoded with sorted keys (metav1.ParameterCodec, url.Values.Encode). */
+const writeQuery = (ctx: RequestContext) => `?fieldManager=${FIELD_MANAGER[ctx.command]}&fieldValidation=Strict`;
+
 /** apply: `info.Get()`, the current object if any. */
 export function getRequest(info: ResourceInfo, ctx: RequestContext): HttpRequest {
-  return {
-    method: 'GET',
-    path: `/api/v1/namespaces/${info.namespace}/pods/${info.name}`,
-    headers: headers(ctx, false),
+  return { method: 'GET', path: objectPath(info), headers: headers(ctx) };
+}
+
+/** The object with its last-applied configuration as annotation (apply.go GetModifiedConfiguration, annotate=true). */
+function withLastApplied(obj: Obj): Obj {
+  const metadata = (obj.metadata ?? {}) as Obj;
+  const annotations = {
+    ...((metadata.annotations ?? {}) as Obj),
+    [LAST_APPLIED_ANNOTATION]: lastAppliedConfiguration(obj),
   };
+  return { ...obj, metadata: { ...metadata, annotations } };
 }
 
 /**
- * The create: `POST .../pods?fieldManager=<manager>&fieldValidation=Strict` (CreateOptions encoded
- * with sorted keys). `apply` first records the last-applied configuration (CreateApplyAnnotation).
+ * The create: `POST <collection>?fieldManager=<manager>&fieldValidation=Strict`. `apply` first records
+ * the last-applied configuration (CreateApplyAnnotation).
  */
 export function createRequest(info: ResourceInfo, ctx: RequestContext): HttpRequest {
-  let body = info.object;
-  if (ctx.command === 'apply') {
-    const metadata = (body.metadata ?? {}) as Obj;
-    const annotations = {
-      ...((metadata.annotations ?? {}) as Obj),
-      [LAST_APPLIED_ANNOTATION]: lastAppliedConfiguration(body),
-    };
-    body = { ...body, metadata: { ...metadata, annotations } };
-  }
+  const body = ctx.command === 'apply' ? withLastApplied(info.object) : info.object;
   return {
     method: 'POST',
-    path: `/api/v1/namespaces/${info.namespace}/pods?fieldManager=${FIELD_MANAGER[ctx.command]}&fieldValidation=Strict`,
-    headers: headers(ctx, true),
+    path: `${collectionPath(info.mapping, info.namespace)}${writeQuery(ctx)}`,
+    headers: headers(ctx, 'application/json'),
     body: sortedKeys(body),
   };
 }
 
-/** The name printer: `pod/<name> created` (cli-runtime printers/name.go, kind lowercased). */
-export const createdLine = (info: ResourceInfo): string => `pod/${info.name} created`;
+/** What `kubectl apply` computes for an object that exists (patcher.go patchSimple). */
+export interface ApplyPatch {
+  /** The three-way strategic merge patch; `{}` means nothing to send. */
+  patch: Obj;
+  /** The live object has no last-applied annotation: kubectl warns and the patch adds it. */
+  missingAnnotation: boolean;
+}
 
-/** cli-runtime Info.String() for the apply GET failure. */
-function infoString(info: ResourceInfo): string {
-  return `Resource: "/v1, Resource=pods", GroupVersionKind: "/v1, Kind=Pod"\nName: ${goQuote(info.name)}, Namespace: ${goQuote(info.namespace)}`;
+/**
+ * original = the live object's last-applied configuration, modified = the manifest with its new
+ * last-applied annotation, current = the live object.
+ */
+export function applyPatch(info: ResourceInfo, live: Obj): ApplyPatch {
+  const metadata = (isRecord(live.metadata) ? live.metadata : {}) as Obj;
+  const annotations = (isRecord(metadata.annotations) ? metadata.annotations : {}) as Record<string, unknown>;
+  const raw = annotations[LAST_APPLIED_ANNOTATION];
+  let original: Obj | undefined;
+  if (typeof raw === 'string' && raw !== '') {
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      if (isRecord(parsed)) original = parsed;
+    } catch {
+      original = undefined;
+    }
+  }
+  return {
+    patch: threeWayMergePatch(original, withLastApplied(info.object), live),
+    missingAnnotation: raw === undefined,
+  };
+}
+
+/** `PATCH <object>?fieldManager=kubectl-client-side-apply&fieldValidation=Strict` with the strategic merge patch (helper.go Patch). */
+export function patchRequest(info: ResourceInfo, ctx: RequestContext, patch: Obj): HttpRequest {
+  return {
+    method: 'PATCH',
+    path: `${objectPath(info)}${writeQuery(ctx)}`,
+    headers: headers(ctx, 'application/strategic-merge-patch+json'),
+    body: sortedKeys(patch),
+  };
+}
+
+/** The patch as kubectl sends it (encoding/json of a map: sorted keys). */
+export const patchText = (patch: Obj): string => goJson(patch);
+
+/** The name printer: `pod/<name> created`, `<kind>.<group>/<name>` outside the core group (cli-runtime printers/name.go). */
+export function nameLine(info: ResourceInfo, operation: 'created' | 'configured' | 'unchanged'): string {
+  const m = info.mapping;
+  return `${m.kind.toLowerCase()}${m.group ? `.${m.group}` : ''}/${info.name} ${operation}`;
+}
+
+/** apply.go warningNoLastAppliedConfigAnnotation, with info.ObjectName() = `<resource>/<name>` and cmdBaseName `kubectl`. */
+export const missingAnnotationWarning = (info: ResourceInfo): string =>
+  `Warning: resource ${info.mapping.resource}/${info.name} is missing the ${LAST_APPLIED_ANNOTATION} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`;
+
+/** cli-runtime Info.String(): the mapping (GroupVersionResource and GroupVersionKind strings), then name and namespace. */
+export function infoString(info: ResourceInfo): string {
+  const m = info.mapping;
+  return `Resource: "${m.group}/${m.version}, Resource=${m.resource}", GroupVersionKind: "${m.group}/${m.version}, Kind=${m.kind}"\nName: ${goQuote(info.name)}, Namespace: ${goQuote(info.namespace)}`;
 }
 
 /** A server error as kubectl holds it after AddSourceToErr: the Status with its message prefixed. */
@@ -190,17 +265,41 @@ export interface SourcedError {
   status: Status;
 }
 
+/**
+ * An error of one kubectl run: a server Status, a client-side error (its Go text, without the
+ * `error: ` CheckErr adds), or an aggregate of errors (utilerrors.Aggregate).
+ */
+export type KubectlError = SourcedError | string | { aggregate: KubectlError[] };
+
+export type ErrorAction = 'creating' | 'retrieving' | 'patching';
+
+/** The verb AddSourceToErr is given in applyOneObject / create.go / patcher. */
+function sourceVerb(action: ErrorAction, info: ResourceInfo, patch?: Obj): string {
+  if (action === 'creating') return 'creating';
+  if (action === 'retrieving') return `retrieving current configuration of:\n${infoString(info)}\nfrom server for:`;
+  // apply.go: fmt.Sprintf("applying patch:\n%s\nto:\n%v\nfor:", patchBytes, info)
+  return `applying patch:\n${goJson(patch ?? {})}\nto:\n${infoString(info)}\nfor:`;
+}
+
 /** AddSourceToErr(verb, source, err): `error when <verb> "<source>": <message>` inside the Status. */
 export function addSource(
   status: Status,
-  action: 'creating' | 'retrieving',
+  action: ErrorAction,
   info: ResourceInfo,
   fileName: string,
+  patch?: Obj,
 ): SourcedError {
-  const verb =
-    action === 'creating' ? 'creating' : `retrieving current configuration of:\n${infoString(info)}\nfrom server for:`;
-  return { status: { ...status, message: `error when ${verb} ${goQuote(fileName)}: ${status.message ?? ''}` } };
+  return {
+    status: {
+      ...status,
+      message: `error when ${sourceVerb(action, info, patch)} ${goQuote(fileName)}: ${status.message ?? ''}`,
+    },
+  };
 }
+
+/** The same for an error that is not a Status (e.g. client-go refusing an empty name). */
+export const addSourceToText = (text: string, action: ErrorAction, info: ResourceInfo, fileName: string): string =>
+  `error when ${sourceVerb(action, info)} ${goQuote(fileName)}: ${text}`;
 
 /** StandardErrorMessage. */
 function standardErrorMessage(s: Status): string {
@@ -220,23 +319,36 @@ function invalidMessage(s: Status): string {
   return `${prefix}: \n${causes.map((c) => `* ${c}`).join('\n')}`;
 }
 
-/**
- * What CheckErr prints for the errors of one run (each a line or block on stderr, exit 1): a single
- * Invalid error with details gets the special "The Pod ... is invalid" form; several errors are an
- * aggregate, printed one StandardErrorMessage per line.
- */
-export function renderErrors(errors: readonly (SourcedError | string)[]): string {
-  const one = (e: SourcedError | string) => (typeof e === 'string' ? e : standardErrorMessage(e.status));
-  if (errors.length === 1) {
-    const e = errors[0]!;
-    if (typeof e !== 'string' && e.status.reason === 'Invalid') {
-      return e.status.details
-        ? invalidMessage(e.status)
-        : `The request is invalid${e.status.message ? `: ${e.status.message}` : ''}`;
-    }
-    return one(e);
+const isAggregate = (e: KubectlError): e is { aggregate: KubectlError[] } => typeof e === 'object' && 'aggregate' in e;
+
+/** err.Error(): a StatusError is its message; an aggregate flattens, drops duplicates and brackets several. */
+function errorText(e: KubectlError): string {
+  if (typeof e === 'string') return e;
+  if (isAggregate(e)) {
+    const flat = (x: KubectlError): KubectlError[] => (isAggregate(x) ? x.aggregate.flatMap(flat) : [x]);
+    return aggregateMessage(flat(e).map(errorText));
   }
-  return errors.map(one).join('\n');
+  return e.status.message ?? '';
+}
+
+/** helpers.go messageForError: StandardErrorMessage for a Status, else err.Error(). */
+const messageForError = (e: KubectlError): string =>
+  typeof e === 'object' && !isAggregate(e) ? standardErrorMessage(e.status) : errorText(e);
+
+/**
+ * What kubectl prints on stderr when its run ends with errors (exit 1): apply.go/create.go return
+ * the one error, or an aggregate of several, and CheckErr prints it: an aggregate of one is unwrapped;
+ * an Invalid Status with details gets "The Pod ... is invalid"; an aggregate is one line per error
+ * (MultipleErrors, no `error: ` prefix); any other error is its StandardErrorMessage or `error: <text>`.
+ */
+export function renderErrors(errors: readonly KubectlError[]): string {
+  let e: KubectlError = errors.length === 1 ? errors[0]! : { aggregate: [...errors] };
+  if (isAggregate(e) && e.aggregate.length === 1) e = e.aggregate[0]!;
+  if (isAggregate(e)) return e.aggregate.map(messageForError).join('\n');
+  if (typeof e === 'string') return e.startsWith('error: ') ? e : `error: ${e}`;
+  if (e.status.reason === 'Invalid')
+    return e.status.details ? invalidMessage(e.status) : `The request is invalid: ${e.status.message ?? ''}`;
+  return standardErrorMessage(e.status);
 }
 
 /** The warnings a response carries (`Warning: 299 - "<text>"` headers); kubectl prints `Warning: <text>`. */

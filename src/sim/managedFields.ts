@@ -50,8 +50,15 @@ const STRIPPED = new Set([
   'metadata.deletionTimestamp',
 ]);
 
-/** The live object the create handler compares with: an empty Pod as Go serialises it. */
-const EMPTY_POD: Obj = { metadata: { creationTimestamp: null }, spec: { containers: null }, status: {} };
+/**
+ * The live object the create handler compares with: an empty object of the kind as Go serialises it
+ * (a Pod's spec has `containers: null`; Namespace and Node have an empty spec struct).
+ */
+function emptyObject(kind: string): Obj {
+  if (kind === 'Pod') return { metadata: { creationTimestamp: null }, spec: { containers: null }, status: {} };
+  if (kind === 'Namespace' || kind === 'Node') return { metadata: { creationTimestamp: null }, spec: {}, status: {} };
+  return { metadata: { creationTimestamp: null } };
+}
 
 /** `k:{"containerPort":8000,"protocol":"TCP"}`: the key fields, sorted, as compact JSON. */
 function keyElement(item: Obj, keys: string[]): string {
@@ -102,7 +109,7 @@ function sortFields(f: FieldsV1): FieldsV1 {
   return out;
 }
 
-/** The managedFields entry of a create by `manager` with operation Update. */
+/** The managedFields entry of a create by `manager` with operation Update (any kind). */
 export function createManagedFields(pod: KubeObject, manager: string, time: string): Obj[] {
   return [
     {
@@ -111,7 +118,97 @@ export function createManagedFields(pod: KubeObject, manager: string, time: stri
       apiVersion: pod.apiVersion,
       time,
       fieldsType: 'FieldsV1',
-      fieldsV1: sortFields(fieldsOf(pod, EMPTY_POD, '')),
+      fieldsV1: sortFields(fieldsOf(pod, emptyObject(pod.kind), '')),
     },
   ];
+}
+
+/** The fields of `next` that are new or changed compared with `live` (the set an Update takes ownership of). */
+function changedFields(next: unknown, live: unknown, path: string): FieldsV1 {
+  const out: FieldsV1 = {};
+  if (!isRecord(next)) return out;
+  for (const [k, v] of Object.entries(next)) {
+    const p = path ? `${path}.${k}` : k;
+    if (STRIPPED.has(p) || v === undefined) continue;
+    const l = isRecord(live) ? live[k] : undefined;
+    if (l === undefined) {
+      out[`f:${k}`] = node(v, undefined, p, k);
+      continue;
+    }
+    if (isRecord(v) && isRecord(l)) {
+      const sub = changedFields(v, l, p);
+      if (Object.keys(sub).length) out[`f:${k}`] = sub;
+      continue;
+    }
+    const keys = LIST_KEYS[k];
+    if (Array.isArray(v) && Array.isArray(l) && Array.isArray(keys)) {
+      const sub: FieldsV1 = {};
+      for (const item of v) {
+        if (!isRecord(item)) continue;
+        const before = l.find((x) => isRecord(x) && keys.every((key) => x[key] === item[key]));
+        const fields =
+          before === undefined ? { '.': {}, ...fieldsOf(item, undefined, p) } : changedFields(item, before, p);
+        if (Object.keys(fields).length) sub[keyElement(item, keys)] = fields;
+      }
+      if (Object.keys(sub).length) out[`f:${k}`] = sub;
+      continue;
+    }
+    if (JSON.stringify(v) !== JSON.stringify(l)) out[`f:${k}`] = node(v, l, p, k);
+  }
+  return out;
+}
+
+function union(a: FieldsV1, b: FieldsV1): FieldsV1 {
+  const out: FieldsV1 = { ...a };
+  for (const [k, v] of Object.entries(b)) out[k] = union(out[k] ?? {}, v);
+  return out;
+}
+
+/** `a` without the leaves of `b` (fields another manager took over); empty parents are dropped. */
+function subtract(a: FieldsV1, b: FieldsV1): FieldsV1 {
+  const out: FieldsV1 = {};
+  for (const [k, v] of Object.entries(a)) {
+    const taken = b[k];
+    if (taken === undefined) out[k] = v;
+    else if (Object.keys(taken).length && Object.keys(v).length) {
+      const rest = subtract(v, taken);
+      if (Object.keys(rest).some((x) => x !== '.')) out[k] = rest;
+    }
+  }
+  return out;
+}
+
+/**
+ * The managedFields after an Update by `manager` (apiserver@v0.33.0 fieldmanager UpdateNoErrors for a
+ * non-apply request): the manager's Update entry for this API version owns what it changed, with the
+ * new time (an entry is added if it had none); those fields leave the other managers' sets, and a
+ * manager left with nothing is dropped.
+ */
+export function updateManagedFields(live: KubeObject, next: KubeObject, manager: string, time: string): Obj[] {
+  const entries = (Array.isArray(live.metadata.managedFields) ? live.metadata.managedFields : []) as Obj[];
+  const changed = changedFields(next, live, '');
+  if (Object.keys(changed).length === 0) return entries;
+  const mine = (e: Obj) =>
+    e.manager === manager && e.operation === 'Update' && e.apiVersion === next.apiVersion && !e.subresource;
+  const out: Obj[] = [];
+  for (const e of entries) {
+    const fields = (e.fieldsV1 ?? {}) as FieldsV1;
+    if (mine(e)) continue;
+    const rest = subtract(fields, changed);
+    if (Object.keys(rest).length) out.push({ ...e, fieldsV1: sortFields(rest) });
+  }
+  const previous = entries.find(mine);
+  const owned = union((previous?.fieldsV1 ?? {}) as FieldsV1, changed);
+  const entry = {
+    manager,
+    operation: 'Update',
+    apiVersion: next.apiVersion,
+    time,
+    fieldsType: 'FieldsV1',
+    fieldsV1: sortFields(owned),
+  };
+  const at = previous ? entries.indexOf(previous) : -1;
+  if (at >= 0 && at <= out.length) out.splice(at, 0, entry);
+  else out.push(entry);
+  return out;
 }

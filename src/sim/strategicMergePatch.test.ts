@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyStrategicMergePatch } from './strategicMergePatch';
+import { applyStrategicMergePatch, threeWayMergePatch } from './strategicMergePatch';
 
 describe('applyStrategicMergePatch', () => {
   const pod = {
@@ -41,5 +41,83 @@ describe('applyStrategicMergePatch', () => {
       },
     });
     expect(out.status).toEqual({ phase: 'Pending', conditions: [], containerStatuses: [{ name: 'c', ready: true }] });
+  });
+});
+
+describe('threeWayMergePatch (kubectl apply)', () => {
+  const containers = (image: string, extra: Record<string, unknown> = {}) => [{ name: 'c', image, ...extra }];
+  it.each([
+    [
+      'nothing changed: the live defaults are not deletions',
+      { spec: { containers: containers('a') } },
+      { spec: { containers: containers('a') } },
+      { spec: { containers: containers('a', { imagePullPolicy: 'Always' }) }, status: { phase: 'Running' } },
+      {},
+    ],
+    [
+      'a changed image: the item with its merge key, and $setElementOrder',
+      { spec: { containers: containers('a') } },
+      { spec: { containers: containers('b') } },
+      { spec: { containers: containers('a', { imagePullPolicy: 'Always' }) } },
+      { spec: { containers: [{ name: 'c', image: 'b' }], '$setElementOrder/containers': [{ name: 'c' }] } },
+    ],
+    [
+      'a field dropped from the manifest is deleted (null)',
+      { metadata: { labels: { a: '1', b: '2' } } },
+      { metadata: { labels: { a: '1' } } },
+      { metadata: { labels: { a: '1', b: '2', c: 'set-by-someone-else' } } },
+      { metadata: { labels: { b: null } } },
+    ],
+    [
+      'a container dropped from the manifest: $patch delete',
+      {
+        spec: {
+          containers: [
+            { name: 'x', image: 'i' },
+            { name: 'y', image: 'j' },
+          ],
+        },
+      },
+      { spec: { containers: [{ name: 'x', image: 'i' }] } },
+      {
+        spec: {
+          containers: [
+            { name: 'x', image: 'i' },
+            { name: 'y', image: 'j' },
+          ],
+        },
+      },
+      {
+        spec: {
+          containers: [{ name: 'y', $patch: 'delete' }],
+          '$setElementOrder/containers': [{ name: 'x' }],
+        },
+      },
+    ],
+    [
+      'no last-applied configuration: additions only',
+      undefined,
+      { data: { k: 'v' } },
+      { data: { k: 'old', other: 'x' } },
+      { data: { k: 'v' } },
+    ],
+  ])('%s', (_name, original, modified, current, patch) => {
+    expect(threeWayMergePatch(original, modified, current)).toEqual(patch);
+  });
+
+  it('round-trips: the patch applied to the live object gives the manifest plus what others set', () => {
+    const current = {
+      spec: { containers: containers('a', { imagePullPolicy: 'Always' }) },
+      status: { phase: 'Running' },
+    };
+    const patch = threeWayMergePatch(
+      { spec: { containers: containers('a') } },
+      { spec: { containers: containers('b') } },
+      current,
+    );
+    expect(applyStrategicMergePatch(current, patch)).toEqual({
+      spec: { containers: containers('b', { imagePullPolicy: 'Always' }) },
+      status: { phase: 'Running' },
+    });
   });
 });

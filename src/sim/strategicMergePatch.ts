@@ -5,7 +5,7 @@
  * with a patch merge key merge item by item (`$patch: delete` removes one, `$setElementOrder/<list>`
  * fixes the order), every other list is replaced.
  */
-import { cloneJson } from './diff';
+import { cloneJson, jsonEqual } from './diff';
 
 type Obj = Record<string, unknown>;
 const isRecord = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -79,4 +79,94 @@ function mergeMap(original: Obj, patch: Obj): Obj {
 export function applyStrategicMergePatch<T extends object>(original: T, patch: unknown): T {
   if (!isRecord(patch)) return cloneJson(original);
   return mergeMap(original as Obj, patch) as T;
+}
+
+/*
+ * Computing a patch, as `kubectl apply` does client-side (apimachinery@v0.33.0
+ * pkg/util/strategicpatch/patch.go CreateThreeWayMergePatch, called from kubectl@v0.33.0
+ * pkg/cmd/apply/patcher.go patchSimple with the Pod's patch metadata and overwrite = true).
+ */
+
+interface DiffOptions {
+  /** Leave out fields that are in `original` but not in `modified`. */
+  ignoreDeletions: boolean;
+  /** Leave out fields that are new or changed in `modified`. */
+  ignoreChangesAndAdditions: boolean;
+}
+
+/** patch.go diffListsOfMaps + the `$setElementOrder` rule of diffLists. */
+function diffListOfMaps(original: Obj[], modified: Obj[], key: string, opts: DiffOptions) {
+  const patchList: Obj[] = [];
+  const find = (list: Obj[], item: Obj) => list.find((o) => o[key] === item[key]);
+  for (const m of modified) {
+    const o = find(original, m);
+    if (!o) {
+      if (!opts.ignoreChangesAndAdditions) patchList.push(cloneJson(m));
+      continue;
+    }
+    const itemPatch = diffMaps(o, m, opts);
+    if (Object.keys(itemPatch).length > 0) patchList.push({ ...itemPatch, [key]: m[key] });
+  }
+  if (!opts.ignoreDeletions)
+    for (const o of original) if (!find(modified, o)) patchList.push({ [key]: o[key], $patch: 'delete' });
+  const orderSame = original.length === modified.length && original.every((o, i) => modified[i]?.[key] === o[key]);
+  const setOrder =
+    (!opts.ignoreDeletions && !orderSame) || (!opts.ignoreChangesAndAdditions && patchList.length > 0)
+      ? modified.map((m) => ({ [key]: m[key] }))
+      : undefined;
+  return { patchList, setOrder };
+}
+
+/** patch.go diffMaps: the fields of `modified` that differ from `original` (a field removed becomes null). */
+function diffMaps(original: Obj, modified: Obj, opts: DiffOptions): Obj {
+  const patch: Obj = {};
+  for (const [k, m] of Object.entries(modified)) {
+    if (m === undefined) continue;
+    const o = original[k];
+    const key = MERGE_KEYS[k];
+    if (isRecord(o) && isRecord(m)) {
+      const sub = diffMaps(o, m, opts);
+      if (Object.keys(sub).length > 0) patch[k] = sub;
+    } else if (Array.isArray(o) && Array.isArray(m) && key && [...o, ...m].every(isRecord)) {
+      const { patchList, setOrder } = diffListOfMaps(o as Obj[], m as Obj[], key, opts);
+      if (patchList.length > 0) patch[k] = patchList;
+      if (setOrder) patch[`${ORDER}${k}`] = setOrder;
+    } else if (!opts.ignoreChangesAndAdditions && (o === undefined || !jsonEqual(o, m))) {
+      // a new field, a changed scalar, an atomic list, or a change of type: replaced as a whole
+      patch[k] = cloneJson(m);
+    }
+  }
+  if (!opts.ignoreDeletions) for (const k of Object.keys(original)) if (!(k in modified)) patch[k] = null;
+  return patch;
+}
+
+/** patch.go mergeMap as CreateThreeWayMergePatch uses it: the additions/changes patch laid over the deletions patch. */
+function mergePatches(base: Obj, over: Obj): Obj {
+  const out: Obj = cloneJson(base);
+  for (const [k, v] of Object.entries(over)) {
+    const b = out[k];
+    const key = MERGE_KEYS[k];
+    if (isRecord(b) && isRecord(v)) out[k] = mergePatches(b, v);
+    else if (Array.isArray(b) && Array.isArray(v) && key && !k.startsWith('$')) {
+      const merged = (b as Obj[]).map((item) => {
+        const same = (v as Obj[]).find((x) => x[key] === item[key]);
+        return same ? mergePatches(item, same) : item;
+      });
+      for (const x of v as Obj[]) if (!merged.some((m) => m[key] === x[key])) merged.push(cloneJson(x));
+      out[k] = merged;
+    } else out[k] = cloneJson(v);
+  }
+  return out;
+}
+
+/**
+ * CreateThreeWayMergePatch(original, modified, current): what changed from the live object to the
+ * new configuration (additions and changes only), plus what the new configuration dropped compared
+ * with the last applied one (deletions only). Fields other clients set on the live object are kept.
+ * `original` is undefined when the live object has no last-applied annotation.
+ */
+export function threeWayMergePatch(original: Obj | undefined, modified: Obj, current: Obj): Obj {
+  const delta = diffMaps(current, modified, { ignoreDeletions: true, ignoreChangesAndAdditions: false });
+  const deletions = diffMaps(original ?? {}, modified, { ignoreDeletions: false, ignoreChangesAndAdditions: true });
+  return mergePatches(deletions, delta);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrorString } from './fieldErrors';
 import type { KubeObject } from './scenario';
-import { validatePodCreate } from './validation';
+import { POD_UPDATE_FORBIDDEN, validateObjectCreate, validatePodCreate, validatePodUpdate } from './validation';
 
 const pod = (name: string, containers: unknown[], extra: Record<string, unknown> = {}): KubeObject => ({
   apiVersion: 'v1',
@@ -94,5 +94,74 @@ describe('validatePodCreate', () => {
     expect(messages({ ...p, metadata: { ...p.metadata, labels: { env: 'story telling' } } })).toEqual([
       "metadata.labels: Invalid value: \"story telling\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')",
     ]);
+  });
+});
+
+describe('validation of the other kinds', () => {
+  const obj = (kind: string, name: string, extra: Record<string, unknown> = {}, namespace?: string): KubeObject => ({
+    apiVersion: 'v1',
+    kind,
+    metadata: { name, ...(namespace ? { namespace } : {}) },
+    ...extra,
+  });
+  it.each([
+    ['a valid ConfigMap', obj('ConfigMap', 'settings', { data: { 'app.conf': 'x' } }, 'default'), []],
+    [
+      'a ConfigMap key with a slash',
+      obj('ConfigMap', 'settings', { data: { 'a/b': 'x' } }, 'default'),
+      [
+        "data[a/b]: Invalid value: \"a/b\": a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')",
+      ],
+    ],
+    [
+      'a key in both data and binaryData',
+      obj('ConfigMap', 'settings', { data: { k: 'x' }, binaryData: { k: 'eA==' } }, 'default'),
+      ['data[k]: Invalid value: "k": duplicate of key present in binaryData'],
+    ],
+    [
+      'a Secret key ".."',
+      obj('Secret', 's', { data: { '..': 'eA==' } }, 'default'),
+      ['data[..]: Invalid value: "..": must not be \'..\''],
+    ],
+    [
+      'a Namespace name with a dot (a DNS label)',
+      obj('Namespace', 'team.a'),
+      ['metadata.name: Invalid value: "team.a": must not contain dots'],
+    ],
+    ['a Node without a name', obj('Node', ''), ['metadata.name: Required value: name or generateName is required']],
+  ])('%s', (_name, o, expected) => {
+    expect(validateObjectCreate(o).map(fieldErrorString)).toEqual(expected);
+  });
+});
+
+describe('ValidatePodUpdate', () => {
+  const old = pod('example-pod', [c('nginx', 'nginx:1.27', { ports: [{ containerPort: 80, protocol: 'TCP' }] })]);
+  it('lets the image change', () => {
+    const next = pod('example-pod', [c('nginx', 'nginx:1.28', { ports: [{ containerPort: 80, protocol: 'TCP' }] })]);
+    expect(validatePodUpdate(next, old)).toEqual({ errors: [], differing: [] });
+  });
+  it('forbids a new port, with the v1.33 list of updatable fields', () => {
+    const next = pod('example-pod', [
+      c('nginx', 'nginx:1.27', {
+        ports: [
+          { containerPort: 80, protocol: 'TCP' },
+          { containerPort: 81, protocol: 'TCP' },
+        ],
+      }),
+    ]);
+    const r = validatePodUpdate(next, old);
+    expect(r.differing).toEqual(['spec.containers']);
+    expect(r.errors.map(fieldErrorString)).toEqual([`spec: Forbidden: ${POD_UPDATE_FORBIDDEN}`]);
+    expect(POD_UPDATE_FORBIDDEN).toBe(
+      'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)',
+    );
+  });
+  it('lets tolerations be added, not removed', () => {
+    const t = { key: 'k', operator: 'Exists', effect: 'NoSchedule' };
+    const withT = pod('example-pod', old.spec ? (old.spec as { containers: unknown[] }).containers : [], {
+      tolerations: [t],
+    });
+    expect(validatePodUpdate(withT, old).errors).toEqual([]);
+    expect(validatePodUpdate(old, withT).differing).toEqual(['spec.tolerations']);
   });
 });

@@ -4,7 +4,8 @@
  * policy, ports, volume mounts), restartPolicy and dnsPolicy. Errors come in upstream's order and
  * wording (apimachinery@v0.33.0 pkg/util/validation/validation.go); any of them makes a 422.
  */
-import { duplicate, invalid, notFound, notSupported, required, type FieldError } from './fieldErrors';
+import { jsonEqual } from './diff';
+import { duplicate, forbidden, invalid, notFound, notSupported, required, type FieldError } from './fieldErrors';
 import type { KubeObject } from './scenario';
 
 type Obj = Record<string, unknown>;
@@ -236,4 +237,142 @@ export function validatePodCreate(pod: KubeObject): FieldError[] {
     );
   }
   return errs;
+}
+
+/**
+ * ValidateObjectMeta for the kinds other than Pod: the name rule is the kind's (ValidateNamespaceName
+ * is a DNS-1123 label, ConfigMap/Secret/ServiceAccount/Node names are DNS-1123 subdomains), namespaced
+ * kinds need a namespace, cluster-scoped ones must not have one ("not allowed on this type").
+ */
+function validateGenericMeta(meta: KubeObject['metadata'], namespaced: boolean, nameRule: (v: string) => string[]) {
+  const errs: FieldError[] = [];
+  const name = meta.name ?? '';
+  if (!name) errs.push(required('metadata.name', 'name or generateName is required'));
+  else errs.push(...nameRule(name).map((m) => invalid('metadata.name', name, m)));
+  const ns = meta.namespace ?? '';
+  if (namespaced) {
+    if (!ns) errs.push(required('metadata.namespace'));
+    else errs.push(...dns1123Label(ns).map((m) => invalid('metadata.namespace', ns, m)));
+  } else if (ns) {
+    errs.push(forbidden('metadata.namespace', 'not allowed on this type'));
+  }
+  for (const [k, v] of Object.entries(meta.labels ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    errs.push(...qualifiedName(k).map((m) => invalid('metadata.labels', k, m)));
+    errs.push(...labelValue(String(v)).map((m) => invalid('metadata.labels', String(v), m)));
+  }
+  return errs;
+}
+
+const CONFIG_MAP_KEY_FMT = '[-._a-zA-Z0-9]+';
+
+/** validation.go IsConfigMapKey (also used for Secret keys): length, charset, and no `.`/`..` prefixes. */
+export function configMapKey(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > 253) errs.push(maxLenError(253));
+  if (!full(CONFIG_MAP_KEY_FMT).test(value))
+    errs.push(
+      regexError(
+        "a valid config key must consist of alphanumeric characters, '-', '_' or '.'",
+        CONFIG_MAP_KEY_FMT,
+        'key.name',
+        'KEY_NAME',
+        'key-name',
+      ),
+    );
+  // hasChDirPrefix
+  if (value === '.') errs.push("must not be '.'");
+  else if (value === '..') errs.push("must not be '..'");
+  else if (value.startsWith('..')) errs.push("must not start with '..'");
+  return errs;
+}
+
+/** The keys of `data` and `binaryData` (Go map order is random; sorted here). */
+function validateKeys(obj: KubeObject, fields: string[]): FieldError[] {
+  const errs: FieldError[] = [];
+  for (const field of fields) {
+    const bag = (obj[field] ?? {}) as Obj;
+    for (const key of Object.keys(bag).sort())
+      errs.push(...configMapKey(key).map((m) => invalid(`${field}[${key}]`, key, m)));
+  }
+  const data = (obj.data ?? {}) as Obj;
+  const binary = (obj.binaryData ?? {}) as Obj;
+  for (const key of Object.keys(data).sort())
+    if (key in binary) errs.push(invalid(`data[${key}]`, key, 'duplicate of key present in binaryData'));
+  return errs;
+}
+
+/**
+ * Validation on create of the kinds other than Pod (k/k pkg/apis/core/validation/validation.go
+ * ValidateConfigMap, ValidateSecret, ValidateServiceAccount, ValidateNamespace, ValidateNode).
+ */
+export function validateObjectCreate(obj: KubeObject): FieldError[] {
+  switch (obj.kind) {
+    case 'ConfigMap':
+      return [
+        ...validateGenericMeta(obj.metadata, true, dns1123Subdomain),
+        ...validateKeys(obj, ['data', 'binaryData']),
+      ];
+    case 'Secret':
+      return [...validateGenericMeta(obj.metadata, true, dns1123Subdomain), ...validateKeys(obj, ['data'])];
+    case 'ServiceAccount':
+      return validateGenericMeta(obj.metadata, true, dns1123Subdomain);
+    case 'Namespace':
+      return validateGenericMeta(obj.metadata, false, dns1123Label);
+    case 'Node':
+      return validateGenericMeta(obj.metadata, false, dns1123Subdomain);
+    default:
+      return [];
+  }
+}
+
+/**
+ * The fields a pod update may change (k/k pkg/apis/core/validation/validation.go
+ * updatablePodSpecFieldsNoResources, joined with "," in the Forbidden message).
+ */
+const UPDATABLE_POD_SPEC_FIELDS = [
+  '`spec.containers[*].image`',
+  '`spec.initContainers[*].image`',
+  '`spec.activeDeadlineSeconds`',
+  '`spec.tolerations` (only additions to existing tolerations)',
+  '`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)',
+];
+
+/** The Forbidden message of ValidatePodUpdate, up to the diff kube-apiserver appends after a newline. */
+export const POD_UPDATE_FORBIDDEN = `pod updates may not change fields other than ${UPDATABLE_POD_SPEC_FIELDS.join(',')}`;
+
+/**
+ * ValidatePodUpdate for a spec change: the new spec with the updatable fields set back to the old
+ * values ("munged") must equal the old spec. Returns the spec fields that still differ (for the
+ * narration), and the field error. The real message continues with `\n` and a go-cmp diff of the
+ * internal core.PodSpec structs, which is not reproducible (go-cmp randomises its spacing on purpose);
+ * the simulator stops after the list of fields.
+ */
+export function validatePodUpdate(
+  newPod: KubeObject,
+  oldPod: KubeObject,
+): { errors: FieldError[]; differing: string[] } {
+  const spec = (newPod.spec ?? {}) as Obj;
+  const old = (oldPod.spec ?? {}) as Obj;
+  const munged: Obj = { ...spec };
+  for (const field of ['containers', 'initContainers']) {
+    const olds = list(old[field]);
+    const news = list(spec[field]);
+    if (news.length && olds.length === news.length)
+      munged[field] = news.map((c, i) => ({ ...c, image: olds[i]!.image }));
+  }
+  munged.activeDeadlineSeconds = old.activeDeadlineSeconds;
+  const oldTolerations = list(old.tolerations).map((t) => JSON.stringify(t));
+  const newTolerations = list(spec.tolerations).map((t) => JSON.stringify(t));
+  if (oldTolerations.every((t) => newTolerations.includes(t))) munged.tolerations = old.tolerations;
+  const oldGrace = old.terminationGracePeriodSeconds;
+  if (typeof oldGrace === 'number' && oldGrace < 0 && spec.terminationGracePeriodSeconds === 1)
+    munged.terminationGracePeriodSeconds = oldGrace;
+  const keys = [...new Set([...Object.keys(munged), ...Object.keys(old)])].filter(
+    (k) => munged[k] !== undefined || old[k] !== undefined,
+  );
+  const differing = keys.filter((k) => !jsonEqual(munged[k], old[k]));
+  return {
+    errors: differing.length ? [forbidden('spec', POD_UPDATE_FORBIDDEN)] : [],
+    differing: differing.map((k) => `spec.${k}`),
+  };
 }

@@ -298,3 +298,316 @@ describe('kubectl and kube-apiserver when something is wrong', () => {
     expect(apply.terminal.at(-1)).toBe('stdout: pod/example-pod unchanged');
   });
 });
+
+describe('kubectl apply with several documents, other kinds and existing objects', () => {
+  const CONFIG_MAP = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  color: blue\n';
+  const titles = (steps: readonly Step[]) => steps.map((s) => `${s.t} ${s.component} ${s.place}: ${s.title}`);
+  const applied = () => runCluster(scenario()).stored[POD_KEY] as KubeObject;
+
+  it('sends each document in file order, one line each (ConfigMap + Pod)', () => {
+    const run = runCluster(scenario({ manifest: `${CONFIG_MAP}---\n${DEFAULT_MANIFEST}` }));
+    expect(http(run.steps)).toEqual([
+      'GET /api/v1/namespaces/default/configmaps/settings → 404',
+      'POST /api/v1/namespaces/default/configmaps?fieldManager=kubectl-client-side-apply&fieldValidation=Strict → 201',
+      'GET /api/v1/namespaces/default/pods/example-pod → 404',
+      'POST /api/v1/namespaces/default/pods?fieldManager=kubectl-client-side-apply&fieldValidation=Strict → 201',
+    ]);
+    expect(terminal(run.steps)).toEqual([
+      'command: kubectl apply -f pod.yaml',
+      'stdout: configmap/settings created',
+      'stdout: pod/example-pod created',
+    ]);
+    expect(titles(run.steps).slice(0, 20)).toEqual([
+      '12 kubectl read-manifest: Read pod.yaml: 2 objects',
+      '12 kubectl output: GET configmaps/settings',
+      '17 kube-apiserver authentication: Authenticated: kubernetes-admin',
+      '18 kube-apiserver authorization: Authorized: get configmaps (RBAC)',
+      '19 kube-apiserver handler: Read from etcd: Range',
+      '22 etcd storage: Range: no such key',
+      '24 kube-apiserver handler: 404 Not Found: configmaps "settings"',
+      '28 kubectl output: POST configmaps (create settings)',
+      '33 kube-apiserver authentication: Authenticated: kubernetes-admin',
+      '34 kube-apiserver authorization: Authorized: create configmaps (RBAC)',
+      '36 kube-apiserver decode: Decode: ConfigMap, fields checked',
+      '43 kube-apiserver mutating-admission: Mutating admission: no changes',
+      '44 kube-apiserver validation: Prepare: uid, creationTimestamp',
+      '46 kube-apiserver validation: Validation passed',
+      '48 kube-apiserver validating-admission: Validating admission: allowed',
+      '49 kube-apiserver persist: Write to etcd: Txn create',
+      `52 etcd storage: Stored at revision ${maxClusterRV + 1}`,
+      '54 kube-apiserver handler: 201 Created: configmap/settings',
+      '58 kubectl output: configmap/settings created',
+      '58 kubectl output: GET pods/example-pod',
+    ]);
+    const cm = run.stored['/registry/configmaps/default/settings'] as KubeObject;
+    expect(cm.data).toEqual({ color: 'blue' });
+    expect(Object.keys(cm.metadata)).toEqual([
+      'name',
+      'namespace',
+      'uid',
+      'resourceVersion',
+      'creationTimestamp',
+      'annotations',
+      'managedFields',
+    ]);
+    expect((cm.metadata.managedFields as { fieldsV1: unknown }[])[0]!.fieldsV1).toEqual({
+      'f:data': { '.': {}, 'f:color': {} },
+      'f:metadata': { 'f:annotations': { '.': {}, 'f:kubectl.kubernetes.io/last-applied-configuration': {} } },
+    });
+  });
+
+  it('goes on after a document the server rejects and prints the error at the end', () => {
+    const badKey = CONFIG_MAP.replace('color: blue', 'a/b: blue');
+    const run = runCluster(scenario({ manifest: `${badKey}---\n${DEFAULT_MANIFEST}` }));
+    expect(terminal(run.steps)).toEqual([
+      'command: kubectl apply -f pod.yaml',
+      'stdout: pod/example-pod created',
+      "stderr: The ConfigMap \"settings\" is invalid: data[a/b]: Invalid value: \"a/b\": a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')",
+    ]);
+  });
+
+  it('reports a kind the server does not know and applies the rest', () => {
+    const run = runCluster(
+      scenario({ manifest: `apiVersion: apps/v1\nkind: Deplyment\nmetadata:\n  name: web\n---\n${DEFAULT_MANIFEST}` }),
+    );
+    expect(terminal(run.steps)).toEqual([
+      'command: kubectl apply -f pod.yaml',
+      'stdout: pod/example-pod created',
+      'stderr: error: resource mapping not found for name: "web" namespace: "" from "pod.yaml": no matches for kind "Deplyment" in version "apps/v1"',
+      'stderr: ensure CRDs are installed first',
+    ]);
+  });
+
+  it('stops reading at a document without apiVersion and kind, before any request', () => {
+    const run = runCluster(scenario({ manifest: `metadata:\n  name: x\n---\n${DEFAULT_MANIFEST}` }));
+    expect(http(run.steps)).toEqual([]);
+    expect(terminal(run.steps)).toEqual([
+      'command: kubectl apply -f pod.yaml',
+      'stderr: error: error validating "pod.yaml": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false',
+    ]);
+  });
+
+  it('skips empty documents', () => {
+    const run = runCluster(scenario({ manifest: `---\n---\n${DEFAULT_MANIFEST}---\n` }));
+    expect(terminal(run.steps)).toEqual(['command: kubectl apply -f pod.yaml', 'stdout: pod/example-pod created']);
+  });
+
+  it('re-applies a changed image: GET 200, PATCH 200, pod/example-pod configured', () => {
+    const run = runCluster(
+      scenario({ cluster: [...defaultCluster(), applied()], manifest: DEFAULT_MANIFEST.replace(':latest', ':v2') }),
+    );
+    expect(http(run.steps)).toEqual([
+      'GET /api/v1/namespaces/default/pods/example-pod → 200',
+      'PATCH /api/v1/namespaces/default/pods/example-pod?fieldManager=kubectl-client-side-apply&fieldValidation=Strict → 200',
+    ]);
+    expect(terminal(run.steps)).toEqual(['command: kubectl apply -f pod.yaml', 'stdout: pod/example-pod configured']);
+    expect(titles(run.steps)).toEqual([
+      '12 kubectl read-manifest: Read pod.yaml: 1 object',
+      '12 kubectl output: GET pods/example-pod',
+      '17 kube-apiserver authentication: Authenticated: kubernetes-admin',
+      '18 kube-apiserver authorization: Authorized: get pods (RBAC)',
+      '19 kube-apiserver handler: Read from etcd: Range',
+      '22 etcd storage: Range: key found',
+      '24 kube-apiserver handler: 200 OK: pod/example-pod',
+      '28 kubectl output: PATCH pods/example-pod',
+      '33 kube-apiserver authentication: Authenticated: kubernetes-admin',
+      '34 kube-apiserver authorization: Authorized: patch pods (RBAC)',
+      '35 kube-apiserver handler: Read from etcd: Range',
+      '38 etcd storage: Range: key found',
+      '41 kube-apiserver decode: Patch pod/example-pod: 3 changes',
+      '42 kube-apiserver mutating-admission: Mutating admission: no changes',
+      '44 kube-apiserver validation: Update validation passed',
+      '46 kube-apiserver validating-admission: Validating admission: allowed',
+      '47 kube-apiserver persist: Write to etcd: Txn update',
+      `50 etcd storage: Stored at revision ${maxClusterRV + 2}`,
+      '52 kube-apiserver handler: 200 OK: pod/example-pod patched',
+      '56 kubectl output: pod/example-pod configured',
+    ]);
+    const stored = run.stored[POD_KEY] as KubeObject & { spec: { containers: { image: string }[] } };
+    expect(stored.spec.containers[0]!.image).toBe('sonasingh46/node-web-app:v2');
+    expect(stored.metadata.generation).toBe(2);
+    const patch = run.steps.find((s) => s.http?.request.method === 'PATCH')!;
+    expect(patch.http!.request.headers['Content-Type']).toBe('application/strategic-merge-patch+json');
+  });
+
+  it('rejects a new port with 422 and the v1.33 Forbidden text', () => {
+    const run = runCluster(
+      scenario({
+        cluster: [...defaultCluster(), applied()],
+        manifest: DEFAULT_MANIFEST.replace(
+          '    - containerPort: 8000\n',
+          '    - containerPort: 8000\n    - containerPort: 9000\n',
+        ),
+      }),
+    );
+    expect(http(run.steps).at(-1)).toMatch(/^PATCH .* → 422$/);
+    expect(terminal(run.steps).at(-1)).toBe(
+      'stderr: The Pod "example-pod" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)',
+    );
+    expect(Object.keys(run.stored)).toEqual([]);
+  });
+
+  it('warns about a missing last-applied annotation, then patches it in', () => {
+    const live = applied();
+    const { annotations: _dropped, ...metadata } = live.metadata;
+    const run = runCluster(scenario({ cluster: [...defaultCluster(), { ...live, metadata }] }));
+    expect(terminal(run.steps)).toEqual([
+      'command: kubectl apply -f pod.yaml',
+      'stderr: Warning: resource pods/example-pod is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.',
+      'stdout: pod/example-pod configured',
+    ]);
+  });
+
+  it('needs get for apply but not for create (a Role that grants only create)', () => {
+    const rbac: KubeObject[] = [
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'Role',
+        metadata: { name: 'pod-creator', namespace: 'default', uid: 'r1', resourceVersion: '2' },
+        rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['create'] }],
+      },
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'RoleBinding',
+        metadata: { name: 'jane-creates', namespace: 'default', uid: 'r2', resourceVersion: '3' },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'pod-creator' },
+        subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: 'jane' }],
+      },
+    ];
+    const jane = {
+      user: 'jane',
+      credential: { type: 'x509' as const, commonName: 'jane', organizations: [], trusted: true },
+      namespace: 'default',
+    };
+    const apply = runCluster(scenario({ identity: jane, cluster: [...defaultCluster(), ...rbac] }));
+    expect(http(apply.steps)).toEqual(['GET /api/v1/namespaces/default/pods/example-pod → 403']);
+    expect(terminal(apply.steps).slice(1)).toEqual([
+      'stderr: Error from server (Forbidden): error when retrieving current configuration of:',
+      'stderr: Resource: "/v1, Resource=pods", GroupVersionKind: "/v1, Kind=Pod"',
+      'stderr: Name: "example-pod", Namespace: "default"',
+      'stderr: from server for: "pod.yaml": pods "example-pod" is forbidden: User "jane" cannot get resource "pods" in API group "" in the namespace "default"',
+    ]);
+    const create = runCluster(scenario({ identity: jane, command: 'create', cluster: [...defaultCluster(), ...rbac] }));
+    expect(http(create.steps)).toEqual([
+      'POST /api/v1/namespaces/default/pods?fieldManager=kubectl-create&fieldValidation=Strict → 201',
+    ]);
+    expect(terminal(create.steps)).toEqual(['command: kubectl create -f pod.yaml', 'stdout: pod/example-pod created']);
+  });
+});
+
+describe('an administrator changes the cluster during the run (interventions)', () => {
+  const worker3: KubeObject = {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name: 'worker-3', labels: { 'kubernetes.io/hostname': 'worker-3' } },
+    spec: { podCIDR: '10.244.3.0/24' },
+    status: { capacity: { cpu: '8', memory: '8Gi', pods: '110' }, conditions: [{ type: 'Ready', status: 'True' }] },
+  };
+  const run = runCluster(
+    scenario({ interventions: [{ atMs: 500, title: 'Add node worker-3 (8 CPU)', objects: [worker3] }] }),
+    [{ id: 'kube-scheduler', watchPath: '/api/v1/nodes?watch=true' }],
+  );
+
+  it('runs kubectl apply -f what-if.yaml in the same terminal, as kubernetes-admin', () => {
+    expect(terminal(run.steps)).toEqual([
+      'command: kubectl apply -f pod.yaml',
+      'stdout: pod/example-pod created',
+      'command: kubectl apply -f what-if.yaml   # administrator (kubernetes-admin): Add node worker-3 (8 CPU)',
+      'stdout: node/worker-3 created',
+    ]);
+    expect(http(run.steps).slice(2)).toEqual([
+      'GET /api/v1/nodes/worker-3 → 404',
+      'POST /api/v1/nodes?fieldManager=kubectl-client-side-apply&fieldValidation=Strict → 201',
+    ]);
+    const admin = run.steps.find((s) => s.title.startsWith('Administrator'))!;
+    expect(admin.t).toBe(512);
+    expect(admin.narration.summary).toBe(
+      'An administrator changes the cluster while the journey runs: Add node worker-3 (8 CPU).',
+    );
+  });
+
+  it('stores the node under /registry/minions with the not-ready taint of TaintNodesByCondition', () => {
+    const node = run.stored['/registry/minions/worker-3'] as KubeObject & { spec: Record<string, unknown> };
+    expect(node.spec.taints).toEqual([{ key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' }]);
+    expect((node.status as { allocatable: unknown }).allocatable).toEqual({ cpu: '8', memory: '8Gi', pods: '110' });
+  });
+
+  it('delivers ADDED to a watch on nodes', () => {
+    expect(
+      run.received.watch.map((w) => `${w.watcher} ${w.watchType} ${w.object.kind}/${w.object.metadata.name}`),
+    ).toEqual(['kube-scheduler ADDED Node/worker-3']);
+  });
+});
+
+describe('an intervention on an object that exists', () => {
+  const worker2 = defaultCluster().find((o) => o.kind === 'Node' && o.metadata.name === 'worker-2')!;
+  const labelled = {
+    ...worker2,
+    metadata: { ...worker2.metadata, labels: { ...worker2.metadata.labels, disktype: 'ssd' } },
+  };
+  const run = runCluster(
+    scenario({ interventions: [{ atMs: 300, title: 'Label worker-2 disktype=ssd', objects: [labelled] }] }),
+    [{ id: 'kube-scheduler', watchPath: '/api/v1/nodes?watch=true' }],
+  );
+
+  it('is patched like any apply: the missing-annotation warning, then configured', () => {
+    expect(terminal(run.steps).slice(2)).toEqual([
+      'command: kubectl apply -f what-if.yaml   # administrator (kubernetes-admin): Label worker-2 disktype=ssd',
+      'stderr: Warning: resource nodes/worker-2 is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.',
+      'stdout: node/worker-2 configured',
+    ]);
+    const node = run.stored['/registry/minions/worker-2'] as KubeObject;
+    expect(node.metadata.labels?.disktype).toBe('ssd');
+    expect(node.status).toEqual(worker2.status);
+  });
+
+  it('reaches the node watchers as MODIFIED', () => {
+    expect(run.received.watch.map((w) => `${w.watchType} ${w.object.metadata.name}`)).toEqual(['MODIFIED worker-2']);
+  });
+});
+
+describe('how apply and create order their errors', () => {
+  const file = `apiVersion: apps/v1\nkind: Deplyment\nmetadata:\n  name: web\n---\n${DEFAULT_MANIFEST}`;
+  const existing = () => runCluster(scenario()).stored[POD_KEY] as KubeObject;
+  const mapping =
+    'resource mapping not found for name: "web" namespace: "" from "pod.yaml": no matches for kind "Deplyment" in version "apps/v1"';
+
+  it('create: the create errors first, then what it could not read (ContinueOnErrorVisitor)', () => {
+    const run = runCluster(scenario({ command: 'create', cluster: [...defaultCluster(), existing()], manifest: file }));
+    expect(terminal(run.steps).slice(1)).toEqual([
+      'stderr: Error from server (AlreadyExists): error when creating "pod.yaml": pods "example-pod" already exists',
+      `stderr: ${mapping}`,
+      'stderr: ensure CRDs are installed first',
+    ]);
+  });
+
+  it('apply: what it could not read first (it reads the whole file before applying)', () => {
+    const run = runCluster(
+      scenario({
+        cluster: [...defaultCluster(), existing()],
+        manifest: file.replace(':latest', ':v2').replace('8000', '9000'),
+      }),
+    );
+    expect(terminal(run.steps).slice(1, 3)).toEqual([`stderr: ${mapping}`, 'stderr: ensure CRDs are installed first']);
+    expect(terminal(run.steps)[3]).toMatch(/^stderr: Error from server \(Invalid\): error when applying patch:$/);
+    expect(terminal(run.steps)[4]).toMatch(/^stderr: \{"metadata":\{"annotations":/);
+  });
+});
+
+describe('Secrets', () => {
+  const secret = (data: string) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\n${data}`;
+
+  it('refuses data that is not base64 (400, the JSON decoder of []byte)', () => {
+    const run = runCluster(scenario({ manifest: secret('data:\n  password: hello\n') }));
+    expect(terminal(run.steps).at(-1)).toBe(
+      'stderr: Error from server (BadRequest): error when creating "pod.yaml": Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte 4',
+    );
+  });
+
+  it('stores stringData as base64 data with type Opaque', () => {
+    const run = runCluster(scenario({ manifest: secret('stringData:\n  password: hello\n') }));
+    expect(terminal(run.steps).at(-1)).toBe('stdout: secret/db created');
+    const stored = run.stored['/registry/secrets/default/db'] as KubeObject;
+    expect([stored.data, stored.type, stored.stringData]).toEqual([{ password: 'aGVsbG8=' }, 'Opaque', undefined]);
+  });
+});

@@ -2,7 +2,8 @@
  * ResourceQuota (apiserver@v0.33.0 pkg/admission/plugin/resourcequota/controller.go CheckRequest, with
  * the pod evaluator of k/k pkg/quota/v1/evaluator/core/pods.go), validating and last: for each quota of
  * the namespace, a pod must state every cpu/memory request or limit the quota tracks, the quota's usage
- * must be known, and usage plus the pod must stay within `status.hard`. All failures are 403.
+ * must be known, and usage plus the pod must stay within `status.hard`. ConfigMaps, Secrets and
+ * ServiceAccounts are counted when a quota names them (object-count evaluators). All failures are 403.
  */
 import { parseQuantity } from '../quantity';
 import { forbiddenStatus } from '../status';
@@ -91,19 +92,25 @@ const prettyPrint = (entries: [string, string][]) =>
     .map(([k, v]) => `${k}=${v}`)
     .join(',');
 
-function checkQuota(quota: KubeObject, spec: Obj): string | undefined {
+/**
+ * The object-count evaluators of the kinds this simulator stores (k/k pkg/quota/v1/evaluator/core
+ * registry.go): `count/<resource>` for every resource, plus the legacy names `configmaps` and
+ * `secrets` (legacyObjectCountAliases).
+ */
+const COUNTED: Record<string, string[]> = {
+  configmaps: ['configmaps', 'count/configmaps'],
+  secrets: ['secrets', 'count/secrets'],
+  serviceaccounts: ['count/serviceaccounts'],
+};
+
+/** Usage against one quota: unknown status, then `exceeded quota` (apiserver resourcequota controller.go). */
+function checkUsage(quota: KubeObject, tracked: string[], usage: Record<string, number>): string | undefined {
   const status = (quota.status ?? {}) as { hard?: ResourceList; used?: ResourceList };
   const hard = status.hard ?? {};
-  const restricted = Object.keys(hard).filter((r) => POD_RESOURCES.includes(r));
+  const restricted = Object.keys(hard).filter((r) => tracked.includes(r));
   const name = quota.metadata.name ?? '';
-  const constraint = constraintsError(
-    spec,
-    restricted.filter((r) => VALIDATION_SET.includes(r)),
-  );
-  if (constraint) return `failed quota: ${name}: ${constraint}`;
   const unknown = restricted.filter((r) => status.used?.[r] === undefined);
   if (unknown.length) return `status unknown for quota: ${name}, resources: ${unknown.sort().join(',')}`;
-  const usage = podUsage(spec);
   const exceeded = restricted.filter((r) => milli(status.used?.[r]) + (usage[r] ?? 0) > milli(hard[r]));
   if (!exceeded.length) return undefined;
   const requested = exceeded.map((r): [string, string] => [
@@ -115,9 +122,31 @@ function checkQuota(quota: KubeObject, spec: Obj): string | undefined {
   return `exceeded quota: ${name}, requested: ${prettyPrint(requested)}, used: ${prettyPrint(used)}, limited: ${prettyPrint(limited)}`;
 }
 
+function checkQuota(quota: KubeObject, spec: Obj): string | undefined {
+  const hard = ((quota.status ?? {}) as { hard?: ResourceList }).hard ?? {};
+  const restricted = Object.keys(hard).filter((r) => POD_RESOURCES.includes(r));
+  const constraint = constraintsError(
+    spec,
+    restricted.filter((r) => VALIDATION_SET.includes(r)),
+  );
+  if (constraint) return `failed quota: ${quota.metadata.name ?? ''}: ${constraint}`;
+  return checkUsage(quota, POD_RESOURCES, podUsage(spec));
+}
+
 export const resourceQuota: AdmissionPlugin = {
   name: 'ResourceQuota',
   validate(a, { cluster }) {
+    const counted = a.resource.group === '' ? COUNTED[a.resource.resource] : undefined;
+    if (counted && a.subresource === '' && a.operation === 'CREATE') {
+      const quotas = cluster.list('ResourceQuota', a.namespace);
+      const usage = Object.fromEntries(counted.map((r) => [r, 1000]));
+      for (const q of quotas) {
+        const err = checkUsage(q, counted, usage);
+        if (err)
+          return { verdict: 'denied', note: err, denied: forbiddenStatus(a.resource, admissionForbiddenName(a), err) };
+      }
+      return { verdict: 'allowed', note: `No quota of namespace ${a.namespace} limits ${counted.join(' or ')}.` };
+    }
     if (!isPodRequest(a) || a.subresource !== '' || a.operation !== 'CREATE')
       return { verdict: 'skipped', note: 'Only pod creation is charged here.' };
     const quotas = cluster.list('ResourceQuota', a.namespace);

@@ -91,6 +91,11 @@ const PLUGIN_DETAIL: Record<string, { detail: string; docs: Narration['docs'] }>
       "If the pod's node becomes not-ready or unreachable, the pod is evicted after 300 seconds instead of immediately: these two tolerations come from the API server's flags.",
     docs: [DOCS.taints, DOCS.admission],
   },
+  TaintNodesByCondition: {
+    detail:
+      'A Node created through the API starts tainted node.kubernetes.io/not-ready:NoSchedule, so no pod is scheduled onto it before the node lifecycle controller (in kube-controller-manager) has seen its Ready condition and removed the taint.',
+    docs: [DOCS.taints, DOCS.admission],
+  },
   LimitRanger: {
     detail:
       'A LimitRange in the namespace gives containers default requests and limits; the plugin notes what it set in the kubernetes.io/limit-ranger annotation.',
@@ -110,14 +115,15 @@ export function mutatingPlugin(r: AdmissionRecord): Narration {
 }
 
 export function admissionDenied(p: {
+  kind?: string;
   plugin: string;
   phase: 'mutating' | 'validating';
   code: number;
   message: string;
 }): Narration {
   return {
-    summary: `${p.phase === 'mutating' ? 'Mutating' : 'Validating'} admission, ${p.plugin}, rejects the pod: ${p.code}.`,
-    detail: `${p.message}. Admission runs after authentication and authorization: the user may create pods in general, but not this one, here.`,
+    summary: `${p.phase === 'mutating' ? 'Mutating' : 'Validating'} admission, ${p.plugin}, rejects the ${p.kind ?? 'pod'}: ${p.code}.`,
+    detail: `${p.message}. Admission runs after authentication and authorization: the user may write ${p.kind ?? 'pod'}s in general, but not this one, here.`,
     docs: [
       p.plugin === 'PodSecurity'
         ? DOCS.podSecurity
@@ -155,17 +161,17 @@ export function invalid(p: { count: number }): Narration {
   };
 }
 
-export function validatingAdmission(p: { records: AdmissionRecord[] }): Narration {
+export function validatingAdmission(p: { records: AdmissionRecord[]; kind?: string }): Narration {
   return {
-    summary: `Validating admission: ${p.records.map((r) => r.plugin).join(', ')} allow the pod.`,
+    summary: `Validating admission: ${p.records.map((r) => r.plugin).join(', ')} allow the ${p.kind ?? 'pod'}.`,
     detail: `${p.records.map((r) => `${r.plugin}: ${r.note}`).join(' ')} Validating plugins may only accept or reject; they run after validation, ResourceQuota last.`,
     docs: [DOCS.admission, DOCS.podSecurity],
   };
 }
 
-export function persistCreate(p: { key: string }): Narration {
+export function persistCreate(p: { key: string; kind?: string }): Narration {
   return {
-    summary: `kube-apiserver writes the pod to etcd at ${p.key}.`,
+    summary: `kube-apiserver writes the ${(p.kind ?? 'Pod').toLowerCase()} to etcd at ${p.key}.`,
     detail:
       'The write is a transaction that succeeds only if the key does not exist yet (create revision 0); otherwise the answer is 409 AlreadyExists. Only kube-apiserver talks to etcd.',
     docs: [DOCS.components],
@@ -236,5 +242,94 @@ export function watchFanout(p: {
       'kube-apiserver watches etcd once and fans every change out to the clients whose watch matches, from its own cache. A watcher whose field selector starts matching gets ADDED, one that stops matching gets DELETED. ' +
       'This is how the scheduler and the kubelets learn about pods: etcd never talks to them.',
     docs: [DOCS.watch, DOCS.fieldSelectors],
+  };
+}
+
+/** Why each kind other than Pod is stored the way it is, for the decode step. */
+const KIND_DETAIL: Record<string, string> = {
+  ConfigMap: 'A ConfigMap is plain data: keys must be valid file names, because pods may mount them as files.',
+  Secret:
+    'stringData is merged into data as base64 while decoding, and the type defaults to Opaque. Secrets are stored as they are unless the cluster configures encryption at rest.',
+  ServiceAccount: 'A ServiceAccount is an identity for pods; since v1.24 no token Secret is created for it.',
+  Namespace:
+    'Decoding adds the label kubernetes.io/metadata.name with the namespace name, so selectors can pick namespaces by name.',
+  Node: 'A Node object is how a kubelet registers its machine; here an administrator writes it. Its status (capacity, conditions) is stored as sent.',
+};
+
+export function decodedObject(p: { kind: string; defaults: number; manager: string }): Narration {
+  return {
+    summary: `kube-apiserver decodes the JSON into a ${p.kind}${p.defaults ? `, fills in ${p.defaults} default${p.defaults === 1 ? '' : 's'}` : ''} and records ${p.manager} as the manager of its fields.`,
+    detail: `${KIND_DETAIL[p.kind] ?? ''} With fieldValidation=Strict an unknown field would fail here with 400 Bad Request.`,
+    docs: [DOCS.fieldValidation, DOCS.serverSideApply],
+  };
+}
+
+export function preparedObject(p: { kind: string; uid: string }): Narration {
+  return {
+    summary: `kube-apiserver gives the ${p.kind} its uid ${p.uid} and a creation time.`,
+    detail:
+      p.kind === 'Namespace'
+        ? 'A new Namespace starts in phase Active with the finalizer kubernetes, which the namespace controller removes once everything inside is deleted.'
+        : 'Whatever the client sent for uid or creationTimestamp is replaced; resourceVersion comes from etcd when the object is written.',
+    docs: [DOCS.names],
+  };
+}
+
+export function validatedObject(p: { kind: string }): Narration {
+  return {
+    summary: `Validation passes: the ${p.kind} is well formed.`,
+    detail:
+      p.kind === 'Namespace'
+        ? 'A namespace name must be a DNS label (at most 63 characters, no dots), because it becomes part of DNS names such as my-svc.my-namespace.svc.'
+        : 'The name must be a DNS subdomain; ConfigMap and Secret keys must be valid file names. Any error would end the request with 422 Unprocessable Entity.',
+    docs: [DOCS.names],
+  };
+}
+
+export function patched(p: { kind: string; name: string; changes: number }): Narration {
+  return {
+    summary: `kube-apiserver applies kubectl's strategic merge patch to the live ${p.kind} ${p.name}: ${p.changes} field${p.changes === 1 ? '' : 's'} change.`,
+    detail:
+      'The patch only names what differs: lists such as containers are merged item by item by their key (the container name), and $setElementOrder keeps their order. ' +
+      'Fields other clients set (status, defaults, admission results) are left alone. managedFields records kubectl-client-side-apply as the owner of what it changed.',
+    docs: [DOCS.declarativeConfig, DOCS.serverSideApply],
+  };
+}
+
+export function updateForbidden(p: { fields: string[] }): Narration {
+  return {
+    summary: `Validation rejects the update: a pod's spec may not change except images and a few fields (${p.fields.join(', ')} changed). 422.`,
+    detail:
+      'Most of a running pod is fixed for its lifetime: ports, resources, volumes and commands cannot change in place. The real message continues with a diff of the internal PodSpec (printed by go-cmp, whose spacing is deliberately unstable), which is not reproduced here. ' +
+      'To change these fields, delete the pod and create it again, or let a Deployment replace pods for you.',
+    docs: [DOCS.podLifecycle, DOCS.declarativeConfig],
+  };
+}
+
+export function updateValidated(p: { kind: string }): Narration {
+  return {
+    summary: `Validation of the update passes: only fields a ${p.kind} may change were changed.`,
+    detail:
+      p.kind === 'Pod'
+        ? "A pod's container images may change in place: the kubelet will notice the new spec through its watch, kill the container and start it again with the new image."
+        : 'The object is validated as on create, and its name and namespace must stay the same.',
+    docs: [DOCS.podLifecycle],
+  };
+}
+
+export function persistUpdate(p: { key: string; revision: string }): Narration {
+  return {
+    summary: `kube-apiserver writes the updated object to ${p.key}, if it is still at revision ${p.revision}.`,
+    detail:
+      'An update is an etcd transaction that compares the mod revision first: if someone else wrote the object in between, the API server reads it again and re-applies the patch (optimistic concurrency).',
+    docs: [DOCS.apiConcepts],
+  };
+}
+
+export function mutatingNone(p: { kind: string; records: AdmissionRecord[] }): Narration {
+  return {
+    summary: `Mutating admission: no plugin changes the ${p.kind}.`,
+    detail: `${p.records.map((r) => `${r.plugin}: ${r.note}`).join(' ')} Each plugin decides by the resource and the operation; the pod plugins (ServiceAccount, Priority, DefaultTolerationSeconds) leave other kinds alone.`,
+    docs: [DOCS.admission],
   };
 }

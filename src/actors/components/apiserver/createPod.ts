@@ -3,11 +3,11 @@
  * pkg/endpoints/handlers/create.go and the generic registry's store.create. Order: decode with
  * defaults and the strict field check, wipe system fields, namespace check, managedFields; mutating
  * admission; uid, creationTimestamp and status (BeforeCreate); validation; validating admission;
- * the etcd transaction; 201 with the stored pod.
+ * the etcd transaction; 201 with the stored pod. The admission, etcd and response stages are the
+ * generic handler's and serve the other kinds too (objects.ts).
  */
 import {
   MUTATING_PLUGINS,
-  PODS,
   alreadyExistsStatus,
   apiserverNarration,
   badRequestStatus,
@@ -32,6 +32,7 @@ import {
 import {
   GATE_MS,
   apiStep,
+  manager,
   authenticate,
   authorize,
   reject,
@@ -43,12 +44,14 @@ import {
   type StageContext,
 } from './pipeline';
 
-/** create.go managerOrUserAgent: the fieldManager parameter, else the User-Agent up to the first `/`. */
-const manager = (state: RequestState) =>
-  state.info.query.fieldManager || (state.exchange.request.headers['User-Agent'] ?? '').split('/')[0] || '';
-
 const pod = (state: RequestState) => state.object!;
 const podName = (state: RequestState) => pod(state).metadata.name ?? '';
+/** The resource of the request (pods, configmaps, nodes, ...). */
+export const requestResource = (state: RequestState) => ({ group: state.info.apiGroup, resource: state.info.resource });
+/** `pod/example-pod`, `configmap/settings`: how the trace names the object. */
+export const objectLabel = (o: KubeObject) => `${o.kind.toLowerCase()}/${o.metadata.name ?? ''}`;
+/** Pods are stored in their canonical field order; other kinds as decoded. */
+export const storedForm = (o: KubeObject) => (o.kind === 'Pod' ? canonicalPod(o) : o);
 
 /** The person's create moves the pod card onto the API server. */
 const arrive: Stage = (state, ctx) => {
@@ -124,10 +127,10 @@ const decode: Stage = (state, { env }) => {
   };
 };
 
-function admissionAttributes(state: RequestState): AdmissionAttributes {
+export function admissionAttributes(state: RequestState): AdmissionAttributes {
   return {
     operation: 'CREATE',
-    resource: PODS,
+    resource: requestResource(state),
     subresource: '',
     namespace: state.info.namespace,
     name: podName(state),
@@ -135,13 +138,13 @@ function admissionAttributes(state: RequestState): AdmissionAttributes {
     object: pod(state),
   };
 }
-const admissionEnv = ({ env, cache }: StageContext) => ({ cluster: cache.view(), rng: env.rng });
+export const admissionEnv = ({ env, cache }: StageContext) => ({ cluster: cache.view(), rng: env.rng });
 
 /**
  * One mutating plugin. A step is recorded when it changes the pod or rejects it (and for the last
  * plugin when none did), carrying every record so far.
  */
-const mutate =
+export const mutate =
   (plugin: AdmissionPlugin, last: boolean): Stage =>
   (state, ctx) => {
     const o = runPlugin(plugin, 'mutating', admissionAttributes(state), admissionEnv(ctx));
@@ -158,6 +161,7 @@ const mutate =
           title: `${o.denied.code} ${o.denied.reason}: ${plugin.name}`,
           outcome: 'fail',
           narration: apiserverNarration.admissionDenied({
+            kind: pod(state).kind.toLowerCase(),
             plugin: plugin.name,
             phase: 'mutating',
             code: o.denied.code,
@@ -173,9 +177,13 @@ const mutate =
       ? [
           apiStep(next, {
             place: 'mutating-admission',
-            title: `Mutating admission: ${plugin.name}`,
+            title:
+              o.record.verdict === 'mutated' ? `Mutating admission: ${plugin.name}` : 'Mutating admission: no changes',
             outcome: 'ok',
-            narration: apiserverNarration.mutatingPlugin(o.record),
+            narration:
+              o.record.verdict === 'mutated'
+                ? apiserverNarration.mutatingPlugin(o.record)
+                : apiserverNarration.mutatingNone({ kind: pod(state).kind, records: admission }),
             changes: o.record.changes ?? [],
             admission,
           }),
@@ -242,7 +250,7 @@ const validate: Stage = (state) => {
   };
 };
 
-const validatingAdmission: Stage = (state, ctx) => {
+export const validatingAdmission: Stage = (state, ctx) => {
   const outcomes = runPhase('validating', admissionAttributes(state), admissionEnv(ctx));
   const admission = [...state.admission, ...outcomes.map((o) => o.record)];
   const next = { ...state, admission, warnings: [...state.warnings, ...outcomes.flatMap((o) => o.warnings)] };
@@ -257,6 +265,7 @@ const validatingAdmission: Stage = (state, ctx) => {
         title: `${denied.denied.code} ${denied.denied.reason}: ${denied.record.plugin}`,
         outcome: 'fail',
         narration: apiserverNarration.admissionDenied({
+          kind: pod(state).kind.toLowerCase(),
           plugin: denied.record.plugin,
           phase: 'validating',
           code: denied.denied.code,
@@ -276,34 +285,37 @@ const validatingAdmission: Stage = (state, ctx) => {
         place: 'validating-admission',
         title: 'Validating admission: allowed',
         outcome: 'ok',
-        narration: apiserverNarration.validatingAdmission({ records: outcomes.map((o) => o.record) }),
+        narration: apiserverNarration.validatingAdmission({
+          records: outcomes.map((o) => o.record),
+          kind: pod(state).kind.toLowerCase(),
+        }),
         admission,
       }),
     ],
   };
 };
 
-const persist: Stage = (state) => ({
+export const persist: Stage = (state) => ({
   state,
   ms: GATE_MS.handler,
   next: 'etcd',
-  op: { kind: 'create', key: state.key!, value: canonicalPod(pod(state)) },
+  op: { kind: 'create', key: state.key!, value: storedForm(pod(state)) },
   effects: [
     apiStep(state, {
       place: 'persist',
       title: 'Write to etcd: Txn create',
       outcome: 'info',
-      narration: apiserverNarration.persistCreate({ key: state.key! }),
+      narration: apiserverNarration.persistCreate({ key: state.key!, kind: pod(state).kind }),
       packets: [{ from: 'kube-apiserver', to: 'etcd', kind: 'etcd', label: 'Txn create' }],
       facts: [{ label: 'key', value: state.key! }],
     }),
   ],
 });
 
-const created: Stage = (state) => {
+export const created: Stage = (state) => {
   const result = state.etcd!;
   if (!result.ok) {
-    const status = alreadyExistsStatus(PODS, podName(state));
+    const status = alreadyExistsStatus(requestResource(state), podName(state));
     return reject(
       state,
       status,
@@ -325,15 +337,17 @@ const created: Stage = (state) => {
     next: 'respond',
     response: res,
     effects: [
-      { kind: 'podCard', card: { at: 'etcd', status: 'Pending' } },
+      ...(stored.kind === 'Pod'
+        ? [{ kind: 'podCard' as const, card: { at: 'etcd' as const, status: 'Pending' } }]
+        : []),
       apiStep(next, {
         place: 'handler',
-        title: `201 Created: pod/${podName(state)}`.slice(0, 48),
+        title: `201 Created: ${objectLabel(stored)}`.slice(0, 48),
         outcome: 'ok',
         narration: apiserverNarration.responded({
           code: 201,
           statusText: 'Created',
-          what: `pod/${podName(state)} at resourceVersion ${stored.metadata.resourceVersion}`,
+          what: `${objectLabel(stored)} at resourceVersion ${stored.metadata.resourceVersion}`,
         }),
         packets: [responsePacket(state, 201)],
         facts: [

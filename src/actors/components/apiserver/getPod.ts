@@ -1,22 +1,32 @@
 /**
- * `GET /api/v1/namespaces/<ns>/pods/<name>`: without a resourceVersion the registry reads etcd (a
- * consistent read, apiserver@v0.33.0 pkg/storage/cacher Cacher.Get delegates to storage) and answers
- * 200 with the object or 404 `pods "<name>" not found`.
+ * `GET .../<resource>/<name>` (pods, configmaps, nodes, ...): without a resourceVersion the registry
+ * reads etcd (a consistent read, apiserver@v0.33.0 pkg/storage/cacher Cacher.Get delegates to
+ * storage) and answers 200 with the object or 404 `<resource> "<name>" not found`
+ * (apiserver pkg/endpoints/handlers/get.go, store.Get).
  */
-import { apiserverNarration, podStorageKey } from '@sim';
+import { apiserverNarration, mappingOfResource, storageKey } from '@sim';
+import { objectLabel, requestResource } from './createPod';
 import {
   GATE_MS,
   apiStep,
   authenticate,
   authorize,
-  rejectPodNotFound,
+  rejectNotFound,
   response,
   responsePacket,
+  type RequestState,
   type Stage,
 } from './pipeline';
 
-const read: Stage = (state) => {
-  const key = podStorageKey(state.info.namespace, state.info.name);
+/** The etcd key of the object a request names, e.g. `/registry/minions/worker-1` for a Node. */
+export function requestKey(state: RequestState): string {
+  const m = mappingOfResource(state.info.apiGroup, state.info.resource);
+  return (m && storageKey(m.kind, state.info.namespace, state.info.name)) ?? '';
+}
+
+/** The Range read of the object named in the URL, recorded as the packet to etcd. */
+export const read: Stage = (state) => {
+  const key = requestKey(state);
   const next = { ...state, key };
   return {
     state: next,
@@ -38,9 +48,7 @@ const read: Stage = (state) => {
 
 const answer: Stage = (state) => {
   const result = state.etcd!;
-  if (!result.ok || !result.value) {
-    return rejectPodNotFound(state, 'handler', 'info');
-  }
+  if (!result.ok || !result.value) return rejectNotFound(state, requestResource(state), 'handler', 'info');
   const res = response(state, 200, result.value);
   const next = { ...state, object: result.value, exchange: { ...state.exchange, response: res } };
   return {
@@ -51,7 +59,7 @@ const answer: Stage = (state) => {
     effects: [
       apiStep(next, {
         place: 'handler',
-        title: `200 OK: pod/${state.info.name}`.slice(0, 48),
+        title: `200 OK: ${objectLabel(result.value)}`.slice(0, 48),
         outcome: 'ok',
         narration: apiserverNarration.responded({ code: 200, statusText: 'OK', what: '' }),
         packets: [responsePacket(state, 200)],
@@ -60,4 +68,4 @@ const answer: Stage = (state) => {
   };
 };
 
-export const GET_POD: readonly Stage[] = [authenticate, authorize, read, answer];
+export const GET_OBJECT: readonly Stage[] = [authenticate, authorize, read, answer];

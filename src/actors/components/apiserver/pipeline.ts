@@ -107,6 +107,10 @@ export function response(state: RequestState, status: number, body: unknown): Ht
 
 export const client = (state: RequestState): ComponentId => state.exchange.client;
 
+/** create.go managerOrUserAgent: the fieldManager parameter, else the User-Agent up to the first `/`. */
+export const manager = (state: RequestState): string =>
+  state.info.query.fieldManager || (state.exchange.request.headers['User-Agent'] ?? '').split('/')[0] || '';
+
 /** The label of a response packet. */
 export const responsePacket = (state: RequestState, code: number) => ({
   from: 'kube-apiserver' as const,
@@ -155,13 +159,23 @@ export function rejectPodNotFound(
   place: 'persist' | 'handler',
   outcome: 'fail' | 'info',
 ): StageResult {
-  const status = notFoundStatus(PODS, state.info.name);
+  return rejectNotFound(state, PODS, place, outcome);
+}
+
+/** Ends a request on an object that is not there: 404 `<resource> "<name>" not found`. */
+export function rejectNotFound(
+  state: RequestState,
+  resource: { group: string; resource: string },
+  place: 'persist' | 'handler',
+  outcome: 'fail' | 'info',
+): StageResult {
+  const status = notFoundStatus(resource, state.info.name);
   return reject(
     state,
     status,
     {
       place,
-      title: `404 Not Found: pods "${state.info.name}"`.slice(0, 48),
+      title: `404 Not Found: ${resource.resource} "${state.info.name}"`.slice(0, 48),
       outcome,
       narration: apiserverNarration.responded({ code: 404, statusText: 'Not Found', what: status.message ?? '' }),
     },
@@ -171,7 +185,8 @@ export function rejectPodNotFound(
 
 /** The Authentication filter: the chain of authenticators, 401 on a bad credential. */
 export const authenticate: Stage = (state, { env, cache }) => {
-  const result = runAuthenticators(clientCredential(client(state), env.input.identity), cache.all());
+  const credential = state.exchange.credential ?? clientCredential(client(state), env.input.identity);
+  const result = runAuthenticators(credential, cache.all());
   if (!result.ok) {
     return reject(
       state,

@@ -1,10 +1,12 @@
 /**
- * The watch cache's fan-out (apiserver@v0.33.0 pkg/storage/cacher/cache_watcher.go
+ * The watch cache's fan-out, one cacher per resource (pods, nodes, configmaps, ...)
+ * (apiserver@v0.33.0 pkg/storage/cacher/cache_watcher.go
  * convertToWatchEvent): for each watcher, the change is ADDED when the object starts matching its
  * namespace and field selector, MODIFIED while it keeps matching, DELETED (with the previous object at
  * the new resourceVersion) when it stops matching or is deleted, and nothing when it never matched.
  */
 import {
+  mappingOfResource,
   matchesFieldSelector,
   unsupportedPodField,
   type ComponentId,
@@ -17,27 +19,47 @@ import { parseRequestInfo } from './requestInfo';
 export interface Watcher {
   watcher: ComponentId;
   path: string;
+  /** The kind the watched resource holds (Pod for `pods`, Node for `nodes`). */
+  kind: string;
   /** Empty for a cluster-wide watch. */
   namespace: string;
   fieldSelector: FieldRequirement[];
 }
 
-/** A watch on pods, from its request path (`/api/v1/pods?fieldSelector=...&watch=true`). */
+/** Fields every resource can be selected by (generic registry DefaultClusterScopedAttr / DefaultNamespaceScopedAttr). */
+const OBJECT_META_FIELDS = ['metadata.name', 'metadata.namespace'];
+
+/**
+ * A watch on a resource this simulator stores, from its request path
+ * (`/api/v1/pods?fieldSelector=...&watch=true`, `/api/v1/nodes?watch=true`).
+ */
 export function watcherFor(watcher: ComponentId, path: string): Watcher | { error: string } {
   const info = parseRequestInfo('GET', path);
-  if (info.verb !== 'watch' || info.apiGroup !== '' || info.resource !== 'pods')
-    return { error: `not a pod watch: ${path}` };
-  const unsupported = unsupportedPodField(info.fieldSelector);
+  const mapping = info.verb === 'watch' ? mappingOfResource(info.apiGroup, info.resource) : undefined;
+  if (!mapping) return { error: `not a watch on a simulated resource: ${path}` };
+  const unsupported =
+    mapping.kind === 'Pod'
+      ? unsupportedPodField(info.fieldSelector)
+      : info.fieldSelector.find((r) => !OBJECT_META_FIELDS.includes(r.field))?.field;
   // the field selector conversion func: `field label not supported: <field>`
   if (unsupported) return { error: `field label not supported: ${unsupported}` };
-  return { watcher, path, namespace: info.namespace, fieldSelector: info.fieldSelector };
+  return { watcher, path, kind: mapping.kind, namespace: info.namespace, fieldSelector: info.fieldSelector };
+}
+
+/** Whether an object satisfies a non-pod watch's selector on metadata.name / metadata.namespace. */
+function matchesMetaSelector(o: KubeObject, w: Watcher): boolean {
+  const fields: Record<string, string> = {
+    'metadata.name': o.metadata.name ?? '',
+    'metadata.namespace': o.metadata.namespace ?? '',
+  };
+  return w.fieldSelector.every((r) => (fields[r.field] === r.value) === (r.operator !== '!='));
 }
 
 const matches = (w: Watcher, o: KubeObject | undefined): o is KubeObject =>
   !!o &&
-  o.kind === 'Pod' &&
+  o.kind === w.kind &&
   (w.namespace === '' || o.metadata.namespace === w.namespace) &&
-  matchesFieldSelector(o, w.fieldSelector);
+  (o.kind === 'Pod' ? matchesFieldSelector(o, w.fieldSelector) : matchesMetaSelector(o, w));
 
 export interface Delivery {
   watcher: ComponentId;
