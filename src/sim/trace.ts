@@ -6,6 +6,8 @@
  * given scenario input (seeded ids, uids, IPs and suffixes).
  */
 
+import type { Credential } from './scenario';
+
 /** The Kubernetes version whose behaviour, messages and fields the simulation reproduces. */
 export const KUBERNETES_VERSION = 'v1.33.0';
 
@@ -87,6 +89,11 @@ export interface HttpExchange {
   client: ComponentId;
   request: HttpRequest;
   response?: HttpResponse;
+  /**
+   * The credential presented on the TLS connection (client certificate or bearer token), when it is
+   * not the client's own: an administrator's `kubectl` command in the learner's terminal.
+   */
+  credential?: Credential;
 }
 
 /** A core/v1 or events.k8s.io/v1 Event, reduced to what `kubectl describe` shows, plus its times. */
@@ -136,6 +143,8 @@ export interface SchedulingResult {
   selected?: string;
   /** The FitError text when no node fits (the FailedScheduling message). */
   failureMessage?: string;
+  /** When no node fits: the plugins that rejected the pod; their QueueingHints decide when it is retried. */
+  unschedulablePlugins?: string[];
 }
 
 export interface NodeSchedulingResult {

@@ -1,27 +1,31 @@
 /**
- * kube-scheduler as an actor. It watches pods on kube-apiserver, queues the unassigned ones, runs one
- * scheduling cycle at a time (the plugins are pure functions in @sim), and binds through the API:
- * POST …/binding, then the Scheduled event. When nothing fits it patches PodScheduled=False, records
- * FailedScheduling and parks the pod until the unschedulable-pods flush (5 minutes).
+ * kube-scheduler as an actor. It watches pods and nodes on kube-apiserver, queues the unassigned pods,
+ * runs one scheduling cycle at a time (the plugins are pure functions in @sim), and binds through the
+ * API: POST …/binding, then the Scheduled event. When nothing fits it patches PodScheduled=False,
+ * records FailedScheduling and parks the pod in unschedulablePods; node and pod events move it back
+ * when a rejecting plugin's QueueingHint says they could help, else the 5-minute flush retries it.
  */
 import { enqueueActions, setup } from 'xstate';
-import type { Pod } from 'kubernetes-types/core/v1';
+import type { Node, Pod } from 'kubernetes-types/core/v1';
 import {
   addPod,
   bindingBody,
-  bindNarration,
   bindingPath,
+  bindNarration,
   buildSnapshot,
   clientHeaders,
+  emptyQueue,
+  eventsOf,
   eventsPath,
   failedSchedulingNarration,
   failedSchedulingNote,
   filterNarration,
   flushBackoffCompleted,
   flushUnschedulableLeftover,
-  hasPodToPop,
-  emptyQueue,
   gatedNarration,
+  hasPodToPop,
+  horizonNarration,
+  isQueued,
   leftoverRetryAt,
   markUnschedulable,
   needsScheduling,
@@ -29,6 +33,9 @@ import {
   podKey,
   popPod,
   queuedNarration,
+  queueSkipNarration,
+  removePod,
+  requeueNarration,
   scheduledEventNarration,
   scheduledNote,
   schedulePod,
@@ -36,19 +43,26 @@ import {
   schedulerHost,
   scoreNarration,
   singleNodeNarration,
+  ungatedNarration,
   unschedulableNarration,
   unschedulableStatusPatch,
+  unschedulableWaitNarration,
+  updatePod,
+  type ClusterChange,
   type HttpExchange,
   type KubeObject,
   type QueuedPod,
+  type QueueMove,
   type ScheduleOutcome,
   type SchedulingQueue,
   type SchedulingResult,
+  type Snapshot,
 } from '@sim';
 import type { ComponentInput, SimEnv } from '../env';
 import type { ClusterEvent } from '../protocol';
 import {
   httpRequest,
+  listNodes,
   listPods,
   newExchange,
   podObjectKey,
@@ -63,11 +77,16 @@ const ME = 'kube-scheduler' as const;
 export const SCHEDULER_WATCH_PATH =
   '/api/v1/pods?fieldSelector=status.phase%21%3DSucceeded%2Cstatus.phase%21%3DFailed&watch=true';
 
+/** The node informer (no selector: the scheduler needs every node). */
+export const SCHEDULER_NODE_WATCH_PATH = '/api/v1/nodes?watch=true';
+
 /** Processing time inside the scheduler (ms): tiny on a three-node cluster. */
 const TIMING = { pop: 1, filter: 2, score: 1, bind: 1 } as const;
 
 interface Cycle {
   qp: QueuedPod;
+  /** The cache snapshot taken when the cycle starts (scheduleOne: UpdateSnapshot). */
+  snapshot: Snapshot;
   outcome?: ScheduleOutcome;
   /** The binding request in flight. */
   binding?: HttpExchange;
@@ -79,12 +98,19 @@ interface Context {
   /** Assigned pods the scheduler knows (informer cache plus pods it assumed), by namespace/name. */
   assigned: Record<string, Pod>;
   cycle?: Cycle;
+  /** The node informer's cache, in list order (nodes added later at the end). */
+  nodes: Node[];
+  /** Cluster changes seen while a cycle runs (in-flight events), replayed if the pod fails. */
+  inFlight: ClusterChange[];
+  /** Whether the end-of-run note for pods still unschedulable is scheduled. */
+  horizonArmed: boolean;
   seq: number;
 }
 
-type Events = ClusterEvent | { type: 'scheduler.flush' };
+type Events = ClusterEvent | { type: 'scheduler.flush' } | { type: 'scheduler.horizon' };
 
 const asPod = (o: KubeObject) => o as unknown as Pod;
+const asNode = (o: KubeObject) => o as unknown as Node;
 
 /** Queues a message to kube-apiserver, delivered after the network latency. */
 function send(
@@ -95,12 +121,92 @@ function send(
 }
 const name = (p: Pod) => `${p.metadata?.namespace ?? 'default'}/${p.metadata?.name}`;
 
+/** What the event is about, as the narration names it. */
+const subjectOf = (c: ClusterChange) =>
+  c.kind === 'Node'
+    ? `node ${c.node.metadata?.name}${c.old ? ' changed' : ' added'}`
+    : `pod ${name(c.pod)} deleted${c.pod.spec?.nodeName ? ` from ${c.pod.spec.nodeName}` : ''}`;
+
+/** One recorded queue step per pod an event moved. */
+function recordMoves(env: SimEnv, change: ClusterChange, moves: readonly QueueMove[]): void {
+  for (const m of moves) {
+    const pod = m.pod.pod;
+    const event = m.hints[0]?.event ?? eventsOf(change)[0] ?? '';
+    env.recorder.step({
+      component: ME,
+      place: 'queue',
+      title: `${event}: moved to ${m.to}`,
+      outcome: 'info',
+      narration: requeueNarration({ pod: name(pod), event, subject: subjectOf(change), to: m.to, hints: m.hints }),
+      facts: [
+        { label: 'Cluster event', value: `${event} (${subjectOf(change)})` },
+        ...m.hints.map((h) => ({ label: `QueueingHint ${h.plugin || '(none)'}`, value: `Queue: ${h.why}` })),
+        { label: 'Rejected by', value: m.pod.unschedulablePlugins.join(', ') || '(none)' },
+        { label: 'Moved to', value: m.to },
+      ],
+      objectKey: podObjectKey(pod),
+    });
+  }
+}
+
+/** A node added or an assigned pod deleted that moves no waiting pod: say why it was skipped. */
+function recordSkips(env: SimEnv, change: ClusterChange, waiting: readonly QueuedPod[]): void {
+  const event = eventsOf(change)[0];
+  if (event !== 'NodeAdd' && event !== 'AssignedPodDelete') return;
+  for (const qp of waiting) {
+    env.recorder.step({
+      component: ME,
+      place: 'queue',
+      title: `${event}: QueueSkip, pod keeps waiting`,
+      outcome: 'info',
+      narration: queueSkipNarration({
+        pod: name(qp.pod),
+        event,
+        subject: subjectOf(change),
+        plugins: qp.unschedulablePlugins,
+      }),
+      facts: [
+        { label: 'Cluster event', value: `${event} (${subjectOf(change)})` },
+        { label: 'Rejected by', value: qp.unschedulablePlugins.join(', ') },
+        { label: 'QueueingHints', value: 'QueueSkip' },
+      ],
+      objectKey: podObjectKey(qp.pod),
+    });
+  }
+}
+
+/**
+ * MoveAllToActiveOrBackoffQueue with QueueingHints: the queue after a cluster change, the in-flight
+ * list (the change is remembered while a cycle runs), and the steps to record (one per pod moved, or
+ * skipped).
+ */
+function applyChange(
+  context: Context,
+  queue: SchedulingQueue,
+  change: ClusterChange,
+): { queue: SchedulingQueue; inFlight: ClusterChange[]; record: () => void } {
+  const inFlight = context.cycle ? [...context.inFlight, change] : context.inFlight;
+  if (eventsOf(change).length === 0) return { queue, inFlight, record: () => {} };
+  const now = context.env.now();
+  const r = onClusterEvent(queue, change, now);
+  const skipped = queue.unschedulable.filter((p) => !p.gated && !r.moves.some((m) => m.pod.key === p.key));
+  return {
+    queue: r.queue,
+    inFlight,
+    record: () => {
+      recordMoves(context.env, change, r.moves);
+      recordSkips(context.env, change, skipped);
+    },
+  };
+}
+
 /** The filter step shows verdicts only; scores belong to the score step. */
 const filtersOnly = (r: SchedulingResult): SchedulingResult => ({
   filterPlugins: r.filterPlugins,
   scorePlugins: r.scorePlugins,
   nodes: r.nodes.map(({ node, filters }) => ({ node, filters })),
   ...(r.failureMessage ? { failureMessage: r.failureMessage } : {}),
+  ...(r.unschedulablePlugins ? { unschedulablePlugins: r.unschedulablePlugins } : {}),
 });
 
 export const schedulerMachine = setup({
@@ -119,10 +225,30 @@ export const schedulerMachine = setup({
     /** Opens the watch; the informer's initial list fills the cache and the queue. */
     start: enqueueActions(({ context, enqueue }) => {
       send(enqueue, watchStart(context.env, ME, SCHEDULER_WATCH_PATH));
+      send(enqueue, watchStart(context.env, ME, SCHEDULER_NODE_WATCH_PATH));
       const pods = listPods(context.env, () => true).map(asPod);
       const assigned = Object.fromEntries(pods.filter((p) => p.spec?.nodeName).map((p) => [podKey(p), p]));
       const queue = pods.filter(needsScheduling).reduce((q, p) => addPod(q, p, context.env.now()), context.queue);
-      enqueue.assign({ assigned, queue });
+      enqueue.assign({ assigned, queue, nodes: listNodes(context.env).map(asNode) });
+    }),
+
+    /**
+     * eventhandlers.go addNodeToCache / updateNodeInCache / deleteNodeFromCache: the cache follows the
+     * watch; an added or changed node is a cluster event for the waiting pods (a deleted one helps none).
+     */
+    onNodeWatch: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'watch.event' || event.object.kind !== 'Node') return;
+      const node = asNode(event.object);
+      const nodeName = node.metadata?.name;
+      const old = context.nodes.find((n) => n.metadata?.name === nodeName);
+      if (event.watchType === 'DELETED') {
+        enqueue.assign({ nodes: context.nodes.filter((n) => n !== old) });
+        return;
+      }
+      const nodes = old ? context.nodes.map((n) => (n === old ? node : n)) : [...context.nodes, node];
+      const r = applyChange(context, context.queue, { kind: 'Node', ...(old ? { old } : {}), node });
+      enqueue.assign({ nodes, queue: r.queue, inFlight: r.inFlight });
+      enqueue(r.record);
     }),
 
     /** eventhandlers.go: unassigned pods go to the queue, assigned ones to the cache. */
@@ -134,18 +260,36 @@ export const schedulerMachine = setup({
       if (event.watchType === 'DELETED') {
         const assigned = { ...context.assigned };
         delete assigned[key];
-        // A pod leaving frees room: unschedulable pods may fit now (a cluster event).
-        enqueue.assign({ assigned, queue: onClusterEvent(context.queue, env.now()) });
+        // A pod leaving its node frees room (AssignedPodDelete): a cluster event for the waiting pods.
+        const r = applyChange(context, removePod(context.queue, key), { kind: 'PodDelete', pod });
+        enqueue.assign({ assigned, queue: r.queue, inFlight: r.inFlight });
+        enqueue(r.record);
         return;
       }
       if (pod.spec?.nodeName) {
-        enqueue.assign({ assigned: { ...context.assigned, [key]: pod } });
+        enqueue.assign({ assigned: { ...context.assigned, [key]: pod }, queue: removePod(context.queue, key) });
         return;
       }
-      const queued = [...context.queue.activeQ, ...context.queue.backoffQ, ...context.queue.unschedulable].some(
-        (q) => q.key === key,
-      );
-      if (!needsScheduling(pod) || queued || context.cycle?.qp.key === key) return;
+      if (isQueued(context.queue, key)) {
+        // PriorityQueue.Update: keep the newest copy; a pod whose last gate is gone enters activeQ.
+        const { queue, ungated } = updatePod(context.queue, pod, env.now());
+        enqueue.assign({ queue });
+        if (ungated)
+          enqueue(() =>
+            env.recorder.step({
+              component: ME,
+              place: 'queue',
+              title: 'Gates removed: pod moved to activeQ',
+              outcome: 'info',
+              narration: ungatedNarration(name(pod)),
+              facts: [{ label: 'Cluster event', value: 'UpdatePodSchedulingGatesEliminated' }],
+              objectKey: podObjectKey(pod),
+              object: pod,
+            }),
+          );
+        return;
+      }
+      if (!needsScheduling(pod) || context.cycle?.qp.key === key) return;
       const queue = addPod(context.queue, pod, env.now());
       enqueue.assign({ queue });
       const gated = queue.unschedulable.some((q) => q.key === key && q.gated);
@@ -174,18 +318,27 @@ export const schedulerMachine = setup({
       });
     }),
 
+    /**
+     * The cycle starts: pop the next pod and snapshot the cache. Changes seen after this point are
+     * not in the snapshot; they are kept as in-flight events.
+     */
     pop: enqueueActions(({ context, enqueue }) => {
+      const { env } = context;
       const { pod, queue } = popPod(context.queue);
-      if (pod) enqueue.assign({ queue, cycle: { qp: pod } });
+      if (!pod) return;
+      // Nodes from the node informer, pods from the pod informer plus assumed pods; other objects
+      // (PVCs, StorageClasses, Services) from the cluster definition, which the journey does not change.
+      const others = env.input.cluster.filter((o) => o.kind !== 'Pod' && o.kind !== 'Node');
+      const objects = [...(context.nodes as unknown as KubeObject[]), ...others];
+      const snapshot = buildSnapshot(objects, env.input.images, Object.values(context.assigned));
+      enqueue.assign({ queue, cycle: { qp: pod, snapshot }, inFlight: [] });
     }),
 
     /** PreFilter, Filter and (when nothing fits) PostFilter, then the filter step. */
     filter: enqueueActions(({ context, enqueue }) => {
       const { env, cycle } = context;
       if (!cycle) return;
-      // Nodes and other objects from the cluster; pods from the scheduler's own cache (kept by the watch).
-      const objects = env.input.cluster.filter((o) => o.kind !== 'Pod');
-      const snapshot = buildSnapshot(objects, env.input.images, Object.values(context.assigned));
+      const { snapshot } = cycle;
       const outcome = schedulePod(cycle.qp.pod, snapshot, env.rng);
       enqueue.assign({ cycle: { ...cycle, outcome } });
       const fits = outcome.feasible.length > 0;
@@ -307,7 +460,7 @@ export const schedulerMachine = setup({
           timeMicro: env.wallTimeMicro(),
         }),
       });
-      enqueue.assign({ seq: context.seq + 1, cycle: undefined });
+      enqueue.assign({ seq: context.seq + 1, cycle: undefined, inFlight: [] });
       enqueue(() => {
         env.recorder.podCard({ nodeName: node });
         env.recorder.step({
@@ -332,22 +485,29 @@ export const schedulerMachine = setup({
     }),
 
     /**
-     * handleSchedulingFailure: PodScheduled=False through a status patch, the FailedScheduling event,
-     * and the pod parked among the unschedulable pods until the 5-minute flush.
+     * handleSchedulingFailure: PodScheduled=False through a status patch (only when the condition
+     * changes: util.PatchPodStatus is skipped for an identical condition), the FailedScheduling event,
+     * and the pod parked in unschedulablePods with the plugins that rejected it. Cluster events that
+     * arrived during the cycle are replayed against it at once (in-flight events).
      */
     fail: enqueueActions(({ context, enqueue }) => {
       const { env, cycle } = context;
-      const fitError = cycle?.outcome?.fitError;
-      if (!cycle || !fitError) return;
+      const outcome = cycle?.outcome;
+      const fitError = outcome?.fitError;
+      if (!cycle || !outcome || !fitError) return;
       const pod = cycle.qp.pod;
       const ns = pod.metadata?.namespace ?? 'default';
-      const patch = newExchange(ME, context.seq + 1, {
-        method: 'PATCH',
-        path: `/api/v1/namespaces/${ns}/pods/${pod.metadata?.name}/status`,
-        headers: clientHeaders('kube-scheduler', { patch: true }),
-        body: unschedulableStatusPatch(pod, fitError, env.wallTime()),
-      });
-      const event = newExchange(ME, context.seq + 2, {
+      const body = unschedulableStatusPatch(pod, fitError, env.wallTime());
+      let seq = context.seq;
+      const patch = body
+        ? newExchange(ME, ++seq, {
+            method: 'PATCH',
+            path: `/api/v1/namespaces/${ns}/pods/${pod.metadata?.name}/status`,
+            headers: clientHeaders('kube-scheduler', { patch: true }),
+            body,
+          })
+        : undefined;
+      const event = newExchange(ME, ++seq, {
         method: 'POST',
         path: eventsPath(ns),
         headers: clientHeaders('kube-scheduler'),
@@ -361,42 +521,84 @@ export const schedulerMachine = setup({
           timeMicro: env.wallTimeMicro(),
         }),
       });
-      const queue = markUnschedulable(context.queue, cycle.qp, env.now());
-      const retryAt = leftoverRetryAt({ ...cycle.qp, timestamp: env.now() });
-      enqueue.assign({ seq: context.seq + 2, cycle: undefined, queue });
+      const now = env.now();
+      let queue = markUnschedulable(context.queue, cycle.qp, now, outcome.unschedulablePlugins);
+      const replayed: { change: ClusterChange; moves: QueueMove[] }[] = [];
+      for (const change of context.inFlight) {
+        const r = onClusterEvent(queue, change, now);
+        queue = r.queue;
+        replayed.push({ change, moves: r.moves.filter((m) => m.pod.key === cycle.qp.key) });
+      }
+      const retryAt = leftoverRetryAt({ ...cycle.qp, timestamp: now });
+      const horizon = env.input.horizonMs;
+      const armHorizon = !context.horizonArmed && horizon > now;
+      enqueue.assign({ seq, cycle: undefined, inFlight: [], queue, horizonArmed: context.horizonArmed || armHorizon });
+      if (armHorizon) enqueue.raise({ type: 'scheduler.horizon' }, { delay: horizon - now });
       enqueue(() => {
-        env.recorder.step({
-          component: ME,
-          place: 'queue',
-          title: 'PATCH status: PodScheduled=False',
-          outcome: 'warn',
-          narration: failedSchedulingNarration(),
-          facts: [{ label: 'Condition', value: 'PodScheduled=False reason=Unschedulable' }],
-          packets: [{ from: ME, to: 'kube-apiserver', kind: 'request', label: 'PATCH pods/status' }],
-          http: patch,
-          objectKey: podObjectKey(pod),
-        });
+        if (patch)
+          env.recorder.step({
+            component: ME,
+            place: 'queue',
+            title: 'PATCH status: PodScheduled=False',
+            outcome: 'warn',
+            narration: failedSchedulingNarration(),
+            facts: [{ label: 'Condition', value: 'PodScheduled=False reason=Unschedulable' }],
+            packets: [{ from: ME, to: 'kube-apiserver', kind: 'request', label: 'PATCH pods/status' }],
+            http: patch,
+            objectKey: podObjectKey(pod),
+          });
         env.recorder.step({
           component: ME,
           place: 'queue',
           title: 'Event FailedScheduling',
           outcome: 'warn',
-          narration: failedSchedulingNarration(),
+          narration: unschedulableWaitNarration(outcome.unschedulablePlugins, retryAt - now),
           facts: [
             { label: 'Event', value: `Warning FailedScheduling ${failedSchedulingNote(fitError)}` },
+            { label: 'Rejected by', value: outcome.unschedulablePlugins.join(', ') },
+            ...(patch ? [] : [{ label: 'Status', value: 'PodScheduled condition unchanged: no PATCH' }]),
             {
               label: 'Next attempt',
-              value: `after ${Math.round((retryAt - env.now()) / 1000)} s unless the cluster changes`,
+              value: `after ${Math.round((retryAt - now) / 1000)} s unless the cluster changes`,
             },
           ],
           packets: [{ from: ME, to: 'kube-apiserver', kind: 'request', label: 'POST events' }],
           http: event,
           objectKey: podObjectKey(pod),
         });
+        for (const r of replayed) recordMoves(env, r.change, r.moves);
       });
-      send(enqueue, httpRequest(env, patch));
+      if (patch) send(enqueue, httpRequest(env, patch));
       send(enqueue, httpRequest(env, event));
-      enqueue.raise({ type: 'scheduler.flush' }, { delay: retryAt - env.now() });
+      enqueue.raise({ type: 'scheduler.flush' }, { delay: retryAt - now });
+    }),
+
+    /**
+     * The simulation stops at its horizon; a real scheduler would go on. For each pod still waiting,
+     * the last word: where it waits and what would retry it.
+     */
+    horizon: enqueueActions(({ context, enqueue }) => {
+      const { env } = context;
+      const now = env.now();
+      const waiting = context.queue.unschedulable.filter((p) => !p.gated);
+      enqueue(() => {
+        for (const qp of waiting) {
+          const retryAt = leftoverRetryAt(qp);
+          env.recorder.step({
+            component: ME,
+            place: 'queue',
+            title: 'Still in unschedulablePods at the horizon',
+            outcome: 'warn',
+            narration: horizonNarration(name(qp.pod), qp.unschedulablePlugins, retryAt - now),
+            facts: [
+              { label: 'Queue', value: 'unschedulablePods' },
+              { label: 'Rejected by', value: qp.unschedulablePlugins.join(', ') || '(none)' },
+              { label: 'Retried at the latest', value: `in ${Math.round((retryAt - now) / 1000)} s` },
+            ],
+            objectKey: podObjectKey(qp.pod),
+          });
+        }
+      });
     }),
 
     /** The queue's periodic flushes: expired back-offs and pods unschedulable for over 5 minutes. */
@@ -407,15 +609,24 @@ export const schedulerMachine = setup({
   },
 }).createMachine({
   id: 'kube-scheduler',
-  context: ({ input }) => ({ env: input.env, queue: emptyQueue(), assigned: {}, seq: 0 }),
+  context: ({ input }) => ({
+    env: input.env,
+    queue: emptyQueue(),
+    assigned: {},
+    nodes: [],
+    inFlight: [],
+    horizonArmed: false,
+    seq: 0,
+  }),
   initial: 'idle',
   states: {
     idle: { on: { 'sim.start': { target: 'running', actions: 'start' } } },
     running: {
       initial: 'waiting',
       on: {
-        'watch.event': { actions: 'onWatch' },
+        'watch.event': { actions: ['onWatch', 'onNodeWatch'] },
         'scheduler.flush': { actions: 'flush' },
+        'scheduler.horizon': { actions: 'horizon' },
       },
       states: {
         waiting: { always: { guard: 'hasWork', target: 'popping' } },

@@ -41,6 +41,12 @@ export const httpRequest = (env: SimEnv, exchange: HttpExchange): Outgoing => ({
 export const listPods = (env: SimEnv, keep: (pod: KubeObject) => boolean): KubeObject[] =>
   env.input.cluster.filter((o) => o.kind === 'Pod' && keep(o));
 
+/**
+ * The node informer's initial list: the Nodes that exist when the journey starts. Nodes added later
+ * (interventions) arrive through the watch, as ADDED events.
+ */
+export const listNodes = (env: SimEnv): KubeObject[] => env.input.cluster.filter((o) => o.kind === 'Node');
+
 /** Wall-clock epoch ms of the simulated now (for ages printed by kubectl). */
 export const epochNow = (env: SimEnv): number => Date.parse(env.wallTimeMicro());
 

@@ -52,7 +52,8 @@ export function gatedNarration(pod: string, gates: readonly string[]): Narration
     summary: `${pod} has scheduling gates (${gates.join(', ')}), so it waits outside the active queue.`,
     detail:
       'The SchedulingGates plugin runs at PreEnqueue: while spec.schedulingGates is not empty the scheduler does not even try. ' +
-      'No event is recorded; `kubectl get pods` shows SchedulingGated. Whoever owns a gate removes it when the pod may be scheduled.',
+      'No event is recorded. kube-apiserver already set PodScheduled=False with reason SchedulingGated ("Scheduling is blocked due to non-empty scheduling gates") when it created the pod, so `kubectl get pods` shows SchedulingGated. ' +
+      'Whoever owns a gate removes it when the pod may be scheduled.',
     docs: [DOCS.readiness],
   };
 }
@@ -151,5 +152,83 @@ export function failedSchedulingNarration(): Narration {
       'The status is changed with a strategic merge patch of the pods/status subresource; the event repeats as the scheduler retries, which `kubectl describe` shows as (xN over …). ' +
       '`kubectl get pods` still shows Pending: the pod exists, it just has nowhere to run.',
     docs: [DOCS.scheduler, DOCS.events],
+  };
+}
+
+/** The queue's rule for a pod that failed, said once (FailedScheduling step and the end of a run). */
+export const UNSCHEDULABLE_WAIT =
+  'the pod waits in unschedulablePods; it is retried when a node changes, or after 5m0s at the latest';
+
+/** After FailedScheduling: where the pod waits and what would move it (the end of the story if nothing changes). */
+export function unschedulableWaitNarration(plugins: readonly string[], retryInMs: number): Narration {
+  const who = plugins.length ? plugins.join(', ') : 'no plugin';
+  return {
+    summary: `Event FailedScheduling recorded; ${UNSCHEDULABLE_WAIT}.`,
+    detail:
+      `The pod was rejected by ${who}. Each of these plugins registered the cluster events that could change its verdict ` +
+      '(a node added, a node whose allocatable, labels, taints or unschedulable flag change, a pod on a node deleted) with a QueueingHint; ' +
+      'when such an event arrives and a hint answers Queue, the pod moves to activeQ (or backoffQ while its back-off of 1 s, doubling up to 10 s, runs). ' +
+      `Without any such event the unschedulable-pods flush retries it ${Math.round(retryInMs / 1000)} s from now (more than 5 minutes after it failed, at the next 30-second tick).`,
+    docs: [DOCS.framework, DOCS.scheduler],
+  };
+}
+
+/** The run's end for a pod still unschedulable: what a real cluster would do next. */
+export function horizonNarration(pod: string, plugins: readonly string[], retryInMs: number): Narration {
+  return {
+    summary: `The simulation stops here with ${pod} still Pending: ${UNSCHEDULABLE_WAIT}.`,
+    detail:
+      `In a real cluster nothing more happens to the pod by itself: it was rejected by ${plugins.join(', ') || 'no plugin'}, and only a cluster event those plugins' QueueingHints accept ` +
+      '(for example a node added with enough room, a taint removed, a label added, or a pod on a node deleted) moves it back to activeQ. ' +
+      `Otherwise the unschedulable-pods flush retries it in ${Math.round(retryInMs / 1000)} s, and each failed attempt records FailedScheduling again. ` +
+      'Adding a node or freeing resources (an intervention) changes this ending.',
+    docs: [DOCS.framework, DOCS.scheduler],
+  };
+}
+
+/** Where a cluster event moved a waiting pod, and which plugin's QueueingHint fired. */
+export function requeueNarration(args: {
+  pod: string;
+  event: string;
+  subject: string;
+  to: 'activeQ' | 'backoffQ';
+  hints: readonly { plugin: string; why: string }[];
+}): Narration {
+  const fired = args.hints.map((h) => (h.plugin ? `${h.plugin} (${h.why})` : h.why)).join('; ');
+  return {
+    summary: `${args.event} (${args.subject}): the QueueingHint of ${args.hints.map((h) => h.plugin || 'the queue').join(', ')} answered Queue, so ${args.pod} moves to ${args.to}.`,
+    detail:
+      `The scheduler's informers saw ${args.subject}. For every pod waiting in unschedulablePods the queue asks the plugins that rejected it whether this event could help: ${fired}. ` +
+      (args.to === 'activeQ'
+        ? 'Its back-off is over, so it goes straight to activeQ and the next scheduling cycle tries it.'
+        : 'It is still backing off, so it goes to backoffQ; v1.33 pops from backoffQ when activeQ is empty (SchedulerPopFromBackoffQ).'),
+    docs: [DOCS.framework, DOCS.config],
+  };
+}
+
+/** A cluster event that no rejecting plugin cares about: the pod stays where it is. */
+export function queueSkipNarration(args: {
+  pod: string;
+  event: string;
+  subject: string;
+  plugins: readonly string[];
+}): Narration {
+  return {
+    summary: `${args.event} (${args.subject}): no QueueingHint answered Queue, so ${args.pod} stays in unschedulablePods.`,
+    detail:
+      `The pod was rejected by ${args.plugins.join(', ')}. Their QueueingHints looked at ${args.subject} and answered QueueSkip: ` +
+      'this change cannot make the pod fit, so retrying would only repeat the same FailedScheduling. It still gets retried after 5 minutes at the latest.',
+    docs: [DOCS.framework],
+  };
+}
+
+/** The last scheduling gate was removed: PreEnqueue passes and the pod enters activeQ. */
+export function ungatedNarration(pod: string): Narration {
+  return {
+    summary: `${pod} has no scheduling gates left, so it enters activeQ.`,
+    detail:
+      'The SchedulingGates plugin runs at PreEnqueue: it kept the pod out of the active queue while spec.schedulingGates was not empty. ' +
+      'Removing the last gate is an update of the pod; the queue runs PreEnqueue again and, now that it passes, moves the pod to activeQ.',
+    docs: [DOCS.readiness],
   };
 }

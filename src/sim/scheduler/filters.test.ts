@@ -214,4 +214,173 @@ describe('filter plugins: verdicts and reason strings', () => {
     });
     expect(insufficientResources(small, nodeInfo(cluster, 'worker-1'))).toEqual([]);
   });
+
+  it.each<[string, Record<string, string>, Record<string, string>, { code: string; reasons: string[] }]>([
+    // extended resources are compared with the node's allocatable like cpu (fit.go ScalarResources)
+    [
+      'no GPU on the node',
+      { 'nvidia.com/gpu': '1' },
+      {},
+      { code: 'Unschedulable', reasons: ['Insufficient nvidia.com/gpu'] },
+    ],
+    [
+      'two wanted, one there',
+      { 'nvidia.com/gpu': '2' },
+      { 'nvidia.com/gpu': '1' },
+      { code: 'Unschedulable', reasons: ['Insufficient nvidia.com/gpu'] },
+    ],
+    ['one wanted, one there', { 'nvidia.com/gpu': '1' }, { 'nvidia.com/gpu': '1' }, { code: 'Success', reasons: [] }],
+    [
+      'ephemeral-storage',
+      { 'ephemeral-storage': '200Gi' },
+      {},
+      { code: 'Unschedulable', reasons: ['Insufficient ephemeral-storage'] },
+    ],
+  ])('NodeResourcesFit: %s', (_, requests, extra, expected) => {
+    const objects = clusterWith('worker-1', (n) => {
+      const status = n.status as { allocatable: Record<string, string> };
+      return { ...n, status: { ...status, allocatable: { ...status.allocatable, ...extra } } };
+    });
+    const pod = storedPod({ containers: [{ resources: { requests, limits: requests } }] });
+    expect(plugin('NodeResourcesFit').filter(pod, nodeInfo(objects, 'worker-1'), snapshotOf(objects))).toEqual(
+      expected,
+    );
+  });
+});
+
+describe('VolumeBinding (volumebinding/volume_binding.go, binder.go)', () => {
+  const meta = (name: string, extra: object = {}) => ({ name, namespace: 'default', uid: `uid-${name}`, ...extra });
+  const claim = (
+    name: string,
+    spec: object,
+    extra: object = {},
+    status: object = { phase: 'Pending' },
+  ): KubeObject => ({
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    metadata: meta(name, extra),
+    spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, ...spec },
+    status,
+  });
+  const bound = (name: string, volume: string) =>
+    claim(
+      name,
+      { volumeName: volume, storageClassName: 'standard' },
+      { annotations: { 'pv.kubernetes.io/bind-completed': 'yes' } },
+      { phase: 'Bound' },
+    );
+  const hostOnly = (host: string) => ({
+    required: {
+      nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: [host] }] }],
+    },
+  });
+  const volume = (name: string, spec: object): KubeObject => ({
+    apiVersion: 'v1',
+    kind: 'PersistentVolume',
+    metadata: { name, uid: `uid-${name}` },
+    spec: { capacity: { storage: '10Gi' }, accessModes: ['ReadWriteOnce'], ...spec },
+  });
+  const storageClass = (name: string, provisioner: string, mode: string): KubeObject => ({
+    apiVersion: 'storage.k8s.io/v1',
+    kind: 'StorageClass',
+    metadata: { name },
+    provisioner,
+    volumeBindingMode: mode,
+  });
+  const podUsing = (claimName: string) =>
+    storedPod({ spec: { volumes: [{ name: 'data', persistentVolumeClaim: { claimName } }] } });
+  const run = (objects: KubeObject[], node = 'worker-1') => {
+    const all = [...cluster, ...objects];
+    const pod = podUsing('data');
+    const pre = plugin('VolumeBinding').preFilter!(pod, snapshotOf(all));
+    return pre.code !== 'Success'
+      ? { at: 'PreFilter', ...pre }
+      : { at: 'Filter', ...plugin('VolumeBinding').filter(pod, nodeInfo(all, node), snapshotOf(all)) };
+  };
+  const cluster = defaultCluster();
+
+  it.each<[string, KubeObject[], object]>([
+    [
+      'claim lost its volume',
+      [claim('data', { volumeName: 'pv-gone' }, {}, { phase: 'Lost' })],
+      {
+        at: 'PreFilter',
+        code: 'UnschedulableAndUnresolvable',
+        reasons: ['persistentvolumeclaim "data" bound to non-existent persistentvolume "pv-gone"'],
+      },
+    ],
+    [
+      'claim being deleted',
+      [claim('data', {}, { deletionTimestamp: '2026-11-26T09:29:00Z' })],
+      {
+        at: 'PreFilter',
+        code: 'UnschedulableAndUnresolvable',
+        reasons: ['persistentvolumeclaim "data" is being deleted'],
+      },
+    ],
+    [
+      'unbound claim without a StorageClass (Immediate binding)',
+      [claim('data', { storageClassName: '' })],
+      {
+        at: 'PreFilter',
+        code: 'UnschedulableAndUnresolvable',
+        reasons: ['pod has unbound immediate PersistentVolumeClaims'],
+      },
+    ],
+    [
+      'unbound claim of an Immediate class',
+      [claim('data', { storageClassName: 'fast' }), storageClass('fast', 'ebs.csi.aws.com', 'Immediate')],
+      {
+        at: 'PreFilter',
+        code: 'UnschedulableAndUnresolvable',
+        reasons: ['pod has unbound immediate PersistentVolumeClaims'],
+      },
+    ],
+    [
+      'WaitForFirstConsumer with a provisioner: it will be provisioned for the chosen node',
+      [
+        claim('data', { storageClassName: 'standard' }),
+        storageClass('standard', 'rancher.io/local-path', 'WaitForFirstConsumer'),
+      ],
+      { at: 'Filter', code: 'Success', reasons: [] },
+    ],
+    [
+      'WaitForFirstConsumer, no provisioner, local PV on another node',
+      [
+        claim('data', { storageClassName: 'local' }),
+        storageClass('local', 'kubernetes.io/no-provisioner', 'WaitForFirstConsumer'),
+        volume('pv-w2', { storageClassName: 'local', nodeAffinity: hostOnly('worker-2') }),
+      ],
+      {
+        at: 'Filter',
+        code: 'UnschedulableAndUnresolvable',
+        reasons: ["node(s) didn't find available persistent volumes to bind"],
+      },
+    ],
+    [
+      'WaitForFirstConsumer, no provisioner, local PV on this node',
+      [
+        claim('data', { storageClassName: 'local' }),
+        storageClass('local', 'kubernetes.io/no-provisioner', 'WaitForFirstConsumer'),
+        volume('pv-w1', { storageClassName: 'local', nodeAffinity: hostOnly('worker-1') }),
+      ],
+      { at: 'Filter', code: 'Success', reasons: [] },
+    ],
+    [
+      'bound to a PV pinned to another node',
+      [bound('data', 'pv-w2'), volume('pv-w2', { storageClassName: 'standard', nodeAffinity: hostOnly('worker-2') })],
+      { at: 'Filter', code: 'UnschedulableAndUnresolvable', reasons: ['node(s) had volume node affinity conflict'] },
+    ],
+    [
+      'bound to a PV that does not exist',
+      [bound('data', 'pv-missing')],
+      {
+        at: 'Filter',
+        code: 'UnschedulableAndUnresolvable',
+        reasons: ['node(s) unavailable due to one or more pvc(s) bound to non-existent pv(s)'],
+      },
+    ],
+  ])('%s', (_, objects, expected) => {
+    expect(run(objects)).toEqual(expected);
+  });
 });

@@ -3,11 +3,24 @@
  * (k/k pkg/scheduler/apis/config/v1/default_plugins.go, MultiPoint expanded per extension point).
  * Each reason string is the plugin's own ErrReason constant, named beside it.
  */
-import type { ContainerPort, Pod, Volume } from 'kubernetes-types/core/v1';
-import { findUntoleratedTaint, hasRequiredNodeConstraints, matchesRequiredNodeAffinity } from './matching';
+import type { ContainerPort, Node, NodeSelector, Pod, Volume } from 'kubernetes-types/core/v1';
+import { resourceAmount } from '../quantity';
+import type { KubeObject } from '../scenario';
+import {
+  findUntoleratedTaint,
+  hasRequiredNodeConstraints,
+  matchesRequiredNodeAffinity,
+  matchNodeSelectorTerm,
+} from './matching';
 import { podRequests, type ResourceAmounts } from './resources';
 import type { NodeInfo, Snapshot } from './snapshot';
 import { SKIP, SUCCESS, unresolvable, unschedulable, type Status } from './status';
+
+/**
+ * A PreFilter verdict, with the PreFilterResult: `nodeNames` limits the nodes Filter looks at
+ * (undefined: all nodes).
+ */
+export type PreFilterStatus = Status & { nodeNames?: readonly string[] };
 
 export interface FilterPlugin {
   name: string;
@@ -15,7 +28,7 @@ export interface FilterPlugin {
    * PreFilter: `Skip` means the plugin has nothing to check for this pod (its Filter is not run);
    * a rejection here applies to every node (FitError's PreFilterMsg).
    */
-  preFilter?(pod: Pod, snapshot: Snapshot): Status;
+  preFilter?(pod: Pod, snapshot: Snapshot): PreFilterStatus;
   filter(pod: Pod, node: NodeInfo, snapshot: Snapshot): Status;
 }
 
@@ -62,10 +75,39 @@ const taintToleration: FilterPlugin = {
 // --- NodeAffinity (nodeaffinity/node_affinity.go) --------------------------------------------------
 export const ERR_REASON_NODE_AFFINITY = "node(s) didn't match Pod's node affinity/selector";
 
+/** node_affinity.go errReasonConflict: every required term names nodes, and no name is in all of a term's `In` lists. */
+export const ERR_REASON_AFFINITY_CONFLICT = 'pod affinity terms conflict';
+
+/**
+ * NodeAffinity PreFilter: terms that pin the pod by `matchFields` on metadata.name (DaemonSet pods
+ * do) become a PreFilterResult — only those nodes are filtered; the others count as
+ * "node(s) didn't satisfy plugin(s) [NodeAffinity]" in FailedScheduling.
+ */
+function nodeAffinityPreFilter(pod: Pod): PreFilterStatus {
+  // "NodeAffinity Filter has nothing to do with the Pod." without a nodeSelector or required terms.
+  if (!hasRequiredNodeConstraints(pod)) return SKIP;
+  const terms = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  if (!terms?.length) return SUCCESS;
+  let names: Set<string> | undefined;
+  for (const t of terms) {
+    let termNames: Set<string> | undefined;
+    for (const r of t.matchFields ?? []) {
+      if (r.key !== 'metadata.name' || r.operator !== 'In') continue;
+      // the requirements of a term are ANDed: intersect
+      const vals = new Set(r.values ?? []);
+      termNames = termNames ? new Set([...termNames].filter((n) => vals.has(n))) : vals;
+    }
+    // a term without a node-name requirement makes every node eligible (terms are ORed)
+    if (!termNames) return SUCCESS;
+    names = new Set([...(names ?? []), ...termNames]);
+  }
+  if (names && names.size === 0) return unresolvable(ERR_REASON_AFFINITY_CONFLICT);
+  return names ? { ...SUCCESS, nodeNames: [...names].sort() } : SUCCESS;
+}
+
 const nodeAffinity: FilterPlugin = {
   name: 'NodeAffinity',
-  // "NodeAffinity Filter has nothing to do with the Pod." without a nodeSelector or required terms.
-  preFilter: (pod) => (hasRequiredNodeConstraints(pod) ? SUCCESS : SKIP),
+  preFilter: nodeAffinityPreFilter,
   filter: (pod, { node }) =>
     matchesRequiredNodeAffinity(pod, node) ? SUCCESS : unresolvable(ERR_REASON_NODE_AFFINITY),
 };
@@ -183,33 +225,131 @@ const volumePlugin = (name: string, needsCheck: (pod: Pod) => boolean): FilterPl
 
 const hasInTreeDisk = (pod: Pod) => (pod.spec?.volumes ?? []).some((v) => IN_TREE_DISKS.some((k) => k in v));
 
+// --- VolumeBinding (volumebinding/volume_binding.go, binder.go) -----------------------------------
+type Claim = KubeObject & {
+  spec?: { volumeName?: string; storageClassName?: string; resources?: { requests?: Record<string, string> } };
+  status?: { phase?: string };
+};
+type Volume_ = KubeObject & {
+  spec?: {
+    storageClassName?: string;
+    capacity?: Record<string, string>;
+    claimRef?: { name?: string; namespace?: string };
+    nodeAffinity?: { required?: NodeSelector };
+  };
+  status?: { phase?: string };
+};
+type Class = KubeObject & { provisioner?: string; volumeBindingMode?: string };
+
+/** binder.go ConflictReasons (Filter reasons, each UnschedulableAndUnresolvable). */
+export const ERR_REASON_BIND_CONFLICT = "node(s) didn't find available persistent volumes to bind";
+export const ERR_REASON_NODE_CONFLICT = 'node(s) had volume node affinity conflict';
+export const ERR_REASON_PV_NOT_EXIST = 'node(s) unavailable due to one or more pvc(s) bound to non-existent pv(s)';
+/** volume_binding.go PreFilter, for claims the PV controller must bind before scheduling. */
+export const ERR_UNBOUND_IMMEDIATE = 'pod has unbound immediate PersistentVolumeClaims';
+
+const find = <T extends KubeObject>(snapshot: Snapshot, kind: string, name: string | undefined, ns?: string) =>
+  snapshot.objects.find(
+    (o) =>
+      o.kind === kind && o.metadata.name === name && (ns === undefined || (o.metadata.namespace ?? 'default') === ns),
+  ) as T | undefined;
+
+/** pv_controller's storagehelpers.GetPersistentVolumeClaimClass: the field, else the beta annotation. */
+const claimClass = (c: Claim) =>
+  c.spec?.storageClassName ?? c.metadata.annotations?.['volume.beta.kubernetes.io/storage-class'] ?? '';
+
+/** isPVCFullyBound: a volume name and the PV controller's bind-completed annotation. */
+const fullyBound = (c: Claim) =>
+  !!c.spec?.volumeName && c.metadata.annotations?.['pv.kubernetes.io/bind-completed'] !== undefined;
+
+/** volume/util IsDelayBindingMode: the claim's StorageClass says WaitForFirstConsumer. */
+const delayBinding = (c: Claim, snapshot: Snapshot) =>
+  find<Class>(snapshot, 'StorageClass', claimClass(c))?.volumeBindingMode === 'WaitForFirstConsumer';
+
+/** The pod's claims that exist, in volume order (podHasPVCs succeeded for all of them). */
+const podClaims = (pod: Pod, snapshot: Snapshot): Claim[] =>
+  claims(pod).flatMap(
+    (c) => find<Claim>(snapshot, 'PersistentVolumeClaim', c.name, pod.metadata?.namespace ?? 'default') ?? [],
+  );
+
+/** volume_binding.go podHasPVCs: the first claim that cannot be used, in volume order, as an error text. */
+function claimProblem(pod: Pod, snapshot: Snapshot): string | undefined {
+  const ns = pod.metadata?.namespace ?? 'default';
+  for (const c of claims(pod)) {
+    const pvc = find<Claim>(snapshot, 'PersistentVolumeClaim', c.name, ns);
+    if (!pvc) {
+      // "The error usually has already enough context ("persistentvolumeclaim "myclaim" not found"), but
+      // we can do better for generic ephemeral inline volumes where that situation is normal."
+      return c.ephemeral
+        ? `waiting for ephemeral volume controller to create the persistentvolumeclaim "${c.name}"`
+        : `persistentvolumeclaim "${c.name}" not found`;
+    }
+    if (pvc.status?.phase === 'Lost')
+      return `persistentvolumeclaim "${c.name}" bound to non-existent persistentvolume "${pvc.spec?.volumeName ?? ''}"`;
+    if (pvc.metadata.deletionTimestamp) return `persistentvolumeclaim "${c.name}" is being deleted`;
+    // component-helpers ephemeral.VolumeIsForPod
+    if (c.ephemeral && !(pvc.metadata.ownerReferences ?? []).some((r) => r.uid === pod.metadata?.uid))
+      return `PVC ${ns}/${c.name} was not created for pod ${ns}/${pod.metadata?.name} (pod is not owner)`;
+  }
+  return undefined;
+}
+
+const volumeMatchesNode = (pv: Volume_, node: Node) => {
+  const required = pv.spec?.nodeAffinity?.required;
+  return !required || required.nodeSelectorTerms.some((t) => matchNodeSelectorTerm(t, node));
+};
+
+/** binder.go findMatchingVolumes: an Available PV of the claim's class, large enough, reachable from the node. */
+function matchingVolume(pvc: Claim, node: Node, snapshot: Snapshot): boolean {
+  const want = resourceAmount('storage', pvc.spec?.resources?.requests?.storage);
+  return snapshot.objects.some((o) => {
+    if (o.kind !== 'PersistentVolume') return false;
+    const pv = o as Volume_;
+    const ref = pv.spec?.claimRef;
+    const free = !ref || (ref.name === pvc.metadata.name && ref.namespace === pvc.metadata.namespace);
+    return (
+      free &&
+      (pv.spec?.storageClassName ?? '') === claimClass(pvc) &&
+      resourceAmount('storage', pv.spec?.capacity?.storage) >= want &&
+      volumeMatchesNode(pv, node)
+    );
+  });
+}
+
+/** A StorageClass that provisions volumes (not the no-provisioner class of local volumes). */
+const provisions = (pvc: Claim, snapshot: Snapshot) => {
+  const p = find<Class>(snapshot, 'StorageClass', claimClass(pvc))?.provisioner;
+  return !!p && p !== 'kubernetes.io/no-provisioner';
+};
+
 const volumeBinding: FilterPlugin = {
   name: 'VolumeBinding',
-  // volumebinding/volume_binding.go PreFilter: Skip without PVCs; a missing claim is unresolvable,
-  // with the lister's NotFound text.
   preFilter(pod, snapshot) {
-    const used = claims(pod);
-    if (used.length === 0) return SKIP;
-    const ns = pod.metadata?.namespace ?? 'default';
-    const missing = used.find(
-      (c) =>
-        !snapshot.objects.some(
-          (o) =>
-            o.kind === 'PersistentVolumeClaim' &&
-            o.metadata.name === c.name &&
-            (o.metadata.namespace ?? 'default') === ns,
-        ),
+    if (claims(pod).length === 0) return SKIP;
+    const problem = claimProblem(pod, snapshot);
+    if (problem) return unresolvable(problem);
+    // GetPodVolumeClaims: a claim not fully bound is "immediate" unless its class delays binding and
+    // it names no volume yet; the PV controller binds immediate claims, so the pod waits for that.
+    const unboundImmediate = podClaims(pod, snapshot).some(
+      (c) => !fullyBound(c) && !(delayBinding(c, snapshot) && !c.spec?.volumeName),
     );
-    if (!missing) return SUCCESS;
-    // podHasPVCs: a generic ephemeral volume's claim is normally created just after the pod.
-    return unresolvable(
-      missing.ephemeral
-        ? `waiting for ephemeral volume controller to create the persistentvolumeclaim "${missing.name}"`
-        : `persistentvolumeclaim "${missing.name}" not found`,
-    );
+    return unboundImmediate ? unresolvable(ERR_UNBOUND_IMMEDIATE) : SUCCESS;
   },
-  // Binding and node affinity of existing claims are for a later issue: bound claims pass.
-  filter: () => SUCCESS,
+  // FindPodVolumes: bound claims need their PV reachable from the node; delayed claims need a PV to
+  // bind to there, or a class that can provision one (storage capacity is not simulated).
+  filter(pod, { node }, snapshot) {
+    const reasons = new Set<string>();
+    for (const c of podClaims(pod, snapshot)) {
+      if (fullyBound(c)) {
+        const pv = find<Volume_>(snapshot, 'PersistentVolume', c.spec?.volumeName);
+        if (!pv) reasons.add(ERR_REASON_PV_NOT_EXIST);
+        else if (!volumeMatchesNode(pv, node)) reasons.add(ERR_REASON_NODE_CONFLICT);
+      } else if (!matchingVolume(c, node, snapshot) && !provisions(c, snapshot)) {
+        reasons.add(ERR_REASON_BIND_CONFLICT);
+      }
+    }
+    return reasons.size ? unresolvable(...reasons) : SUCCESS;
+  },
 };
 
 // --- PodTopologySpread and InterPodAffinity --------------------------------------------------------

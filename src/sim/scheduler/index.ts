@@ -2,6 +2,7 @@
 export { schedulePod, type ScheduleOutcome } from './schedule';
 export { buildSnapshot, podKey, type NodeInfo, type Snapshot } from './snapshot';
 export { FILTER_PLUGINS, insufficientResources, type FilterPlugin, type InsufficientResource } from './filters';
+export { eventsOf, firedHints, type ClusterChange, type EventLabel, type FiredHint } from './hints';
 export { SCORE_PLUGINS, defaultNormalizeScore, leastRequestedScore, type ScorePlugin } from './scores';
 export { fitErrorMessage, truncateMessage, type Diagnosis } from './fitError';
 export { preempt, type PreemptionOutcome } from './preemption';
@@ -14,15 +15,20 @@ export {
   flushBackoffCompleted,
   flushUnschedulableLeftover,
   hasPodToPop,
+  isBackingOff,
   isGated,
+  isQueued,
   leftoverRetryAt,
   markUnschedulable,
   onClusterEvent,
   popPod,
+  removePod,
+  updatePod,
   POD_INITIAL_BACKOFF_MS,
   POD_MAX_BACKOFF_MS,
   POD_MAX_IN_UNSCHEDULABLE_MS,
   type QueuedPod,
+  type QueueMove,
   type SchedulingQueue,
 } from './queue';
 export {
@@ -35,5 +41,6 @@ export {
   scheduledNote,
   schedulerEvent,
   schedulerHost,
+  schedulingGatedCondition,
   unschedulableStatusPatch,
 } from './messages';

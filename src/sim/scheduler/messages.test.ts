@@ -6,6 +6,7 @@ import {
   needsScheduling,
   scheduledNote,
   schedulerEvent,
+  schedulingGatedCondition,
   unschedulableStatusPatch,
 } from './messages';
 import { storedPod, TEST_UID } from './testPod';
@@ -75,5 +76,16 @@ describe('what kube-scheduler sends', () => {
     [storedPod({ spec: { schedulerName: 'my-scheduler' } }), false],
   ])('needsScheduling, case %#', (pod, expected) => {
     expect(needsScheduling(pod)).toBe(expected);
+  });
+
+  it('a gated pod: PodScheduled=False reason SchedulingGated, set by kube-apiserver at create (strategy.go)', () => {
+    expect(schedulingGatedCondition('2026-11-26T09:30:00Z')).toEqual({
+      type: 'PodScheduled',
+      status: 'False',
+      lastProbeTime: null,
+      lastTransitionTime: '2026-11-26T09:30:00Z',
+      reason: 'SchedulingGated',
+      message: 'Scheduling is blocked due to non-empty scheduling gates',
+    });
   });
 });

@@ -104,6 +104,23 @@ export function unschedulableStatusPatch(pod: Pod, fitError: string, now: string
 export const failedSchedulingNote = (fitError: string): string => truncateMessage(fitError);
 
 /**
+ * The condition a gated pod carries. kube-apiserver adds it when the pod is created with
+ * spec.schedulingGates and no PodScheduled condition yet (k/k pkg/registry/core/pod/strategy.go
+ * applySchedulingGatedCondition, called from PrepareForCreate); the scheduler never attempts the pod,
+ * so nothing else writes PodScheduled until the gates are gone. printPod shows it as SchedulingGated.
+ */
+export function schedulingGatedCondition(now: string) {
+  return {
+    type: 'PodScheduled',
+    status: 'False',
+    lastProbeTime: null,
+    lastTransitionTime: now,
+    reason: 'SchedulingGated', // v1.PodReasonSchedulingGated
+    message: 'Scheduling is blocked due to non-empty scheduling gates',
+  };
+}
+
+/**
  * The host kube-scheduler runs on (its static pod's node; the hostname in reportingInstance), or the
  * first node when the cluster list has no scheduler pod.
  */

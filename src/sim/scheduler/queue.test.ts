@@ -7,11 +7,14 @@ import {
   flushUnschedulableLeftover,
   hasPodToPop,
   leftoverRetryAt,
+  isQueued,
   markUnschedulable,
   onClusterEvent,
   popPod,
+  removePod,
+  updatePod,
 } from './queue';
-import { storedPod } from './testPod';
+import { newNode, storedPod } from './testPod';
 
 const names = (q: { pod: { metadata?: { name?: string } } }[]) => q.map((p) => p.pod.metadata?.name);
 
@@ -33,7 +36,7 @@ describe('scheduling queue', () => {
     expect(q.activeQ).toEqual([]);
     expect(q.unschedulable).toHaveLength(1);
     expect(q.unschedulable[0]!.gated).toBe(true);
-    expect(onClusterEvent(q, 1000).unschedulable).toHaveLength(1);
+    expect(onClusterEvent(q, { kind: 'Node', node: newNode('worker-3') }, 1000).queue.unschedulable).toHaveLength(1);
   });
 
   it.each([
@@ -50,8 +53,8 @@ describe('scheduling queue', () => {
 
   it('an unschedulable pod moves on a cluster event: to backoffQ while backing off, then to activeQ', () => {
     const { pod, queue } = popPod(addPod(emptyQueue(), storedPod(), 0));
-    let q = markUnschedulable(queue, pod!, 100);
-    q = onClusterEvent(q, 500); // 1 s back-off until t = 1100
+    let q = markUnschedulable(queue, pod!, 100, ['NodeResourcesFit']);
+    q = onClusterEvent(q, { kind: 'Node', node: newNode('worker-3') }, 500).queue; // 1 s back-off until t = 1100
     expect(q.backoffQ).toHaveLength(1);
     expect(q.activeQ).toHaveLength(0);
     expect(flushBackoffCompleted(q, 1099).activeQ).toHaveLength(0);
@@ -60,7 +63,11 @@ describe('scheduling queue', () => {
 
   it('pops from backoffQ when activeQ is empty (SchedulerPopFromBackoffQ), but activeQ first', () => {
     const { pod, queue } = popPod(addPod(emptyQueue(), storedPod({ name: 'waiting' }), 0));
-    const q = onClusterEvent(markUnschedulable(queue, pod!, 100), 500);
+    const q = onClusterEvent(
+      markUnschedulable(queue, pod!, 100, ['NodeResourcesFit']),
+      { kind: 'Node', node: newNode('worker-3') },
+      500,
+    ).queue;
     expect(hasPodToPop(q)).toBe(true);
     expect(popPod(q).pod).toMatchObject({ key: 'default/waiting', attempts: 2 });
     const busy = addPod(q, storedPod({ name: 'new' }), 600);
@@ -69,9 +76,44 @@ describe('scheduling queue', () => {
 
   it('without cluster events it is retried by the 30-second flush once it has waited more than 5 minutes', () => {
     const { pod, queue } = popPod(addPod(emptyQueue(), storedPod(), 0));
-    const q = markUnschedulable(queue, pod!, 140);
+    const q = markUnschedulable(queue, pod!, 140, ['NodeResourcesFit']);
     expect(flushUnschedulableLeftover(q, 300_140).activeQ).toHaveLength(0);
     expect(flushUnschedulableLeftover(q, 300_141).activeQ).toHaveLength(1);
     expect(leftoverRetryAt(q.unschedulable[0]!)).toBe(330_000);
+  });
+
+  it('a cluster event moves only the pods whose rejecting plugins answer Queue', () => {
+    let q = emptyQueue();
+    for (const name of ['hungry', 'picky']) {
+      const spec = name === 'picky' ? { nodeSelector: { disktype: 'ssd' } } : {};
+      const { pod, queue } = popPod(addPod(q, storedPod({ name, spec }), 0));
+      q = markUnschedulable(queue, pod!, 100, name === 'hungry' ? ['NodeResourcesFit'] : ['NodeAffinity']);
+    }
+    const hungryNeeds = storedPod({ name: 'hungry', containers: [{ resources: { requests: { cpu: '3' } } }] });
+    q = updatePod(q, hungryNeeds, 200).queue;
+    const { queue, moves } = onClusterEvent(q, { kind: 'Node', node: newNode('worker-3') }, 5_000);
+    expect(moves.map((m) => [m.pod.key, m.to, m.hints.map((h) => h.plugin)])).toEqual([
+      ['default/hungry', 'activeQ', ['NodeResourcesFit']],
+    ]);
+    expect(names(queue.activeQ)).toEqual(['hungry']);
+    expect(names(queue.unschedulable)).toEqual(['picky']);
+  });
+
+  it('updatePod keeps the newest copy; removing the last gate passes PreEnqueue and enters activeQ', () => {
+    const gated = storedPod({ spec: { schedulingGates: [{ name: 'example.com/quota' }] } });
+    const q = addPod(emptyQueue(), gated, 0);
+    const stillGated = updatePod(q, gated, 1_000);
+    expect(stillGated.ungated).toBe(false);
+    expect(stillGated.queue.activeQ).toEqual([]);
+    const { queue, ungated } = updatePod(q, storedPod(), 2_000);
+    expect(ungated).toBe(true);
+    expect(queue.unschedulable).toEqual([]);
+    expect(queue.activeQ).toMatchObject([{ key: 'default/example-pod', gated: false, timestamp: 2_000 }]);
+  });
+
+  it('removePod takes a deleted pod out of every sub-queue', () => {
+    const q = addPod(emptyQueue(), storedPod(), 0);
+    expect(isQueued(q, 'default/example-pod')).toBe(true);
+    expect(isQueued(removePod(q, 'default/example-pod'), 'default/example-pod')).toBe(false);
   });
 });

@@ -10,6 +10,7 @@
  * Pure data: every operation returns a new queue. Times are simulated ms.
  */
 import type { Pod } from 'kubernetes-types/core/v1';
+import { firedHints, type ClusterChange, type FiredHint } from './hints';
 import { podKey } from './snapshot';
 
 export const POD_INITIAL_BACKOFF_MS = 1_000; // podInitialBackoffSeconds: 1
@@ -26,6 +27,8 @@ export interface QueuedPod {
   timestamp: number;
   /** Held back by PreEnqueue (SchedulingGates). */
   gated: boolean;
+  /** The plugins that rejected the pod in its last attempt (QueuedPodInfo.UnschedulablePlugins). */
+  unschedulablePlugins: string[];
 }
 
 export interface SchedulingQueue {
@@ -48,7 +51,14 @@ export const isGated = (pod: Pod): boolean => (pod.spec?.schedulingGates?.length
 
 /** A new pending pod from the informer (PriorityQueue.Add). */
 export function addPod(q: SchedulingQueue, pod: Pod, now: number): SchedulingQueue {
-  const qp: QueuedPod = { key: podKey(pod), pod, attempts: 0, timestamp: now, gated: isGated(pod) };
+  const qp: QueuedPod = {
+    key: podKey(pod),
+    pod,
+    attempts: 0,
+    timestamp: now,
+    gated: isGated(pod),
+    unschedulablePlugins: [],
+  };
   return qp.gated
     ? { ...q, unschedulable: [...q.unschedulable, qp] }
     : { ...q, activeQ: sortActive([...q.activeQ, qp]) };
@@ -85,30 +95,87 @@ export function backoffDurationMs(attempts: number): number {
   return d;
 }
 
-/** AddUnschedulableIfNotPresent after a failed attempt: the pod waits in unschedulablePods. */
-export function markUnschedulable(q: SchedulingQueue, qp: QueuedPod, now: number): SchedulingQueue {
-  return { ...q, unschedulable: [...q.unschedulable.filter((p) => p.key !== qp.key), { ...qp, timestamp: now }] };
+/**
+ * AddUnschedulableIfNotPresent after a failed attempt: the pod waits in unschedulablePods, remembering
+ * which plugins rejected it (their QueueingHints decide later which events move it).
+ */
+export function markUnschedulable(
+  q: SchedulingQueue,
+  qp: QueuedPod,
+  now: number,
+  unschedulablePlugins: readonly string[],
+): SchedulingQueue {
+  const parked: QueuedPod = { ...qp, timestamp: now, unschedulablePlugins: [...unschedulablePlugins] };
+  return { ...q, unschedulable: [...q.unschedulable.filter((p) => p.key !== qp.key), parked] };
 }
+
+/** Whether the pod is still inside its back-off window (isPodBackingoff). */
+export const isBackingOff = (p: QueuedPod, now: number): boolean => p.timestamp + backoffDurationMs(p.attempts) > now;
 
 /** movePodsToActiveOrBackoffQueue: to backoffQ while backing off, else to activeQ. */
 function move(q: SchedulingQueue, pods: readonly QueuedPod[], now: number): SchedulingQueue {
   const keys = new Set(pods.map((p) => p.key));
-  const backingOff = (p: QueuedPod) => p.timestamp + backoffDurationMs(p.attempts) > now;
   return {
-    activeQ: sortActive([...q.activeQ, ...pods.filter((p) => !backingOff(p))]),
-    backoffQ: [...q.backoffQ, ...pods.filter(backingOff)],
+    activeQ: sortActive([...q.activeQ, ...pods.filter((p) => !isBackingOff(p, now))]),
+    backoffQ: [...q.backoffQ, ...pods.filter((p) => isBackingOff(p, now))],
     unschedulable: q.unschedulable.filter((p) => !keys.has(p.key)),
   };
 }
 
-/** A cluster event that may help (node added, pod deleted, ...): every non-gated waiting pod moves. */
-export function onClusterEvent(q: SchedulingQueue, now: number): SchedulingQueue {
-  return move(
-    q,
-    q.unschedulable.filter((p) => !p.gated),
-    now,
-  );
+/** One pod an event moved out of unschedulablePods, and the hints that moved it. */
+export interface QueueMove {
+  pod: QueuedPod;
+  to: 'activeQ' | 'backoffQ';
+  hints: FiredHint[];
 }
+
+/**
+ * A cluster change (MoveAllToActiveOrBackoffQueue): each waiting, non-gated pod for which a rejecting
+ * plugin's QueueingHint answers Queue moves; the others stay (QueueSkip).
+ */
+export function onClusterEvent(
+  q: SchedulingQueue,
+  change: ClusterChange,
+  now: number,
+): { queue: SchedulingQueue; moves: QueueMove[] } {
+  const moves: QueueMove[] = [];
+  for (const p of q.unschedulable) {
+    if (p.gated) continue;
+    const hints = firedHints(p.pod, p.unschedulablePlugins, change);
+    if (hints.length) moves.push({ pod: p, to: isBackingOff(p, now) ? 'backoffQ' : 'activeQ', hints });
+  }
+  return {
+    queue: move(
+      q,
+      moves.map((m) => m.pod),
+      now,
+    ),
+    moves,
+  };
+}
+
+/**
+ * PriorityQueue.Update: the queue keeps the newest copy of a waiting pod. A gated pod whose gates were
+ * all removed passes PreEnqueue now and goes to activeQ (UpdatePodSchedulingGatesEliminated).
+ */
+export function updatePod(q: SchedulingQueue, pod: Pod, now: number): { queue: SchedulingQueue; ungated: boolean } {
+  const key = podKey(pod);
+  const refresh = (list: QueuedPod[]) => list.map((p) => (p.key === key ? { ...p, pod } : p));
+  const queue = { activeQ: refresh(q.activeQ), backoffQ: refresh(q.backoffQ), unschedulable: refresh(q.unschedulable) };
+  const waiting = queue.unschedulable.find((p) => p.key === key);
+  if (!waiting?.gated || isGated(pod)) return { queue, ungated: false };
+  return { queue: move(queue, [{ ...waiting, gated: false, timestamp: now }], now), ungated: true };
+}
+
+/** PriorityQueue.Delete: a pod deleted while waiting leaves the queue. */
+export function removePod(q: SchedulingQueue, key: string): SchedulingQueue {
+  const keep = (list: QueuedPod[]) => list.filter((p) => p.key !== key);
+  return { activeQ: keep(q.activeQ), backoffQ: keep(q.backoffQ), unschedulable: keep(q.unschedulable) };
+}
+
+/** Whether the queue holds the pod anywhere. */
+export const isQueued = (q: SchedulingQueue, key: string): boolean =>
+  [...q.activeQ, ...q.backoffQ, ...q.unschedulable].some((p) => p.key === key);
 
 /** flushUnschedulablePodsLeftover: pods waiting longer than 5 minutes move. */
 export function flushUnschedulableLeftover(q: SchedulingQueue, now: number): SchedulingQueue {
@@ -121,7 +188,7 @@ export function flushUnschedulableLeftover(q: SchedulingQueue, now: number): Sch
 
 /** flushBackoffQCompleted (every second): pods whose back-off has expired move to activeQ. */
 export function flushBackoffCompleted(q: SchedulingQueue, now: number): SchedulingQueue {
-  const done = q.backoffQ.filter((p) => p.timestamp + backoffDurationMs(p.attempts) <= now);
+  const done = q.backoffQ.filter((p) => !isBackingOff(p, now));
   return { ...q, backoffQ: q.backoffQ.filter((p) => !done.includes(p)), activeQ: sortActive([...q.activeQ, ...done]) };
 }
 

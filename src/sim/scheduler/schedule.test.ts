@@ -116,4 +116,182 @@ describe('schedulePod', () => {
     expect(truncateMessage(long).endsWith('x ...')).toBe(true);
     expect(truncateMessage('short')).toBe('short');
   });
+
+  /** Required node affinity on metadata.name, as the DaemonSet controller writes it. */
+  const pinnedTo = (names: string[], cpu?: string, alsoIn?: string[]) =>
+    storedPod({
+      containers: [{ resources: { requests: cpu ? { cpu } : {} } }],
+      spec: {
+        affinity: {
+          nodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: {
+              nodeSelectorTerms: [
+                {
+                  matchFields: [
+                    { key: 'metadata.name', operator: 'In', values: names },
+                    ...(alsoIn ? [{ key: 'metadata.name', operator: 'In', values: alsoIn }] : []),
+                  ],
+                },
+              ],
+            },
+          },
+        },
+      },
+    });
+  const nodeWith = (name: string, change: (spec: Record<string, unknown>) => Record<string, unknown>) =>
+    defaultCluster().map((o) =>
+      o.kind === 'Node' && o.metadata.name === name
+        ? { ...o, spec: change((o.spec ?? {}) as Record<string, unknown>) }
+        : o,
+    );
+  const bothWorkers = (taint: object) =>
+    nodeWith('worker-1', (sp) => ({ ...sp, taints: [taint] })).map((o) =>
+      o.kind === 'Node' && o.metadata.name === 'worker-2'
+        ? { ...o, spec: { ...(o.spec as object), taints: [taint] } }
+        : o,
+    );
+
+  it.each<[string, Pod, KubeObject[], string]>([
+    [
+      'insufficient CPU',
+      cpuHungry('3950m'),
+      defaultCluster(),
+      '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu. ' +
+        'preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.',
+    ],
+    [
+      'nodeSelector mismatch',
+      storedPod({ spec: { nodeSelector: { disktype: 'ssd' } } }),
+      defaultCluster(),
+      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Pod's node affinity/selector. " +
+        'preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+    ],
+    [
+      'untolerated taint on every node',
+      storedPod(),
+      bothWorkers({ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }),
+      '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) had untolerated taint {dedicated: gpu}. ' +
+        'preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+    ],
+    [
+      'missing PVC (a PreFilter rejection replaces the per-node histogram)',
+      storedPod({ spec: { volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'data' } }] } }),
+      defaultCluster(),
+      '0/3 nodes are available: persistentvolumeclaim "data" not found. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+    ],
+    [
+      'a cordoned worker and a worker short of memory',
+      storedPod({ containers: [{ resources: { requests: { memory: '9Gi' } } }] }),
+      nodeWith('worker-1', (sp) => ({ ...sp, unschedulable: true })),
+      '0/3 nodes are available: 1 Insufficient memory, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 1 node(s) were unschedulable. ' +
+        'preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.',
+    ],
+    [
+      'a host port taken on both workers (NodePorts is Unschedulable: preemption is tried)',
+      storedPod({ containers: [{ ports: [{ containerPort: 8000, hostPort: 10250 }] }] }),
+      [
+        ...defaultCluster(),
+        ...['worker-1', 'worker-2'].map(
+          (node) =>
+            ({
+              apiVersion: 'v1',
+              kind: 'Pod',
+              metadata: { name: `exporter-${node}`, namespace: 'monitoring' },
+              spec: {
+                nodeName: node,
+                priority: 1000,
+                containers: [{ name: 'c', image: 'exporter:1', ports: [{ containerPort: 10250, hostPort: 10250 }] }],
+              },
+            }) as KubeObject,
+        ),
+      ],
+      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't have free ports for the requested pod ports. " +
+        'preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.',
+    ],
+    [
+      'pinned by metadata.name like a DaemonSet pod, too little cpu there (PreFilterResult)',
+      pinnedTo(['worker-1'], '3950m'),
+      defaultCluster(),
+      "0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. " +
+        'preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.',
+    ],
+    [
+      'pinned to a node that does not exist',
+      pinnedTo(['worker-9']),
+      defaultCluster(),
+      "0/3 nodes are available: 3 node(s) didn't satisfy plugin(s) [NodeAffinity]. " +
+        'preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+    ],
+    [
+      'a term whose name requirements exclude each other',
+      pinnedTo(['worker-1'], undefined, ['worker-2']),
+      defaultCluster(),
+      '0/3 nodes are available: pod affinity terms conflict. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+    ],
+  ])('FailedScheduling message: %s', (_, pod, objects, message) => {
+    expect(schedulePod(pod, snapshot([], objects), createRng(1)).fitError).toBe(message);
+  });
+
+  it.each<[string, number, [string, string[]][], string]>([
+    // counts before reasons, compared as strings: "10 …" sorts before "2 …" ('1' < '2')
+    [
+      'two-digit counts sort as text',
+      12,
+      [
+        ...Array.from({ length: 10 }, (): [string, string[]] => ['Unschedulable', ['Too many pods']]),
+        ['Unschedulable', ['Insufficient cpu']],
+        ['Unschedulable', ['Insufficient cpu']],
+      ],
+      '0/12 nodes are available: 10 Too many pods, 2 Insufficient cpu.',
+    ],
+    // equal counts: byte order of the reason, capitals before lower case ("I" < "n")
+    [
+      'equal counts sort by reason, upper case first',
+      3,
+      [
+        ['UnschedulableAndUnresolvable', ['node(s) were unschedulable']],
+        ['Unschedulable', ['Insufficient memory']],
+        ['UnschedulableAndUnresolvable', ["node(s) didn't match Pod's node affinity/selector"]],
+      ],
+      "0/3 nodes are available: 1 Insufficient memory, 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) were unschedulable.",
+    ],
+    // one node with several reasons counts each of them
+    [
+      'several reasons of one node each count',
+      2,
+      [
+        ['Unschedulable', ['Too many pods', 'Insufficient cpu', 'Insufficient memory']],
+        ['Unschedulable', ['Insufficient cpu']],
+      ],
+      '0/2 nodes are available: 1 Insufficient memory, 1 Too many pods, 2 Insufficient cpu.',
+    ],
+  ])('FitError histogram: %s', (_, n, statuses, message) => {
+    const nodeStatuses = statuses.map(([code, reasons]) => ({ code: code as 'Unschedulable', reasons }));
+    expect(fitErrorMessage({ numAllNodes: n, nodeStatuses })).toBe(message);
+  });
+
+  it('the outcome names the plugins that rejected the pod (their QueueingHints decide the retry)', () => {
+    expect(schedulePod(cpuHungry('3950m'), snapshot(), createRng(1)).unschedulablePlugins).toEqual([
+      'TaintToleration',
+      'NodeResourcesFit',
+    ]);
+    const pvc = storedPod({ spec: { volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'data' } }] } });
+    expect(schedulePod(pvc, snapshot(), createRng(1)).unschedulablePlugins).toEqual(['VolumeBinding']);
+    expect(schedulePod(storedPod(), snapshot(), createRng(1)).unschedulablePlugins).toEqual([]);
+  });
+
+  it('a PreFilterResult limits Filter to the named nodes; one fits, so it is chosen without scoring', () => {
+    const out = schedulePod(pinnedTo(['worker-2']), snapshot(), createRng(1));
+    expect(out).toMatchObject({ feasible: ['worker-2'], scoringSkipped: true, result: { selected: 'worker-2' } });
+    expect(out.result.nodes[0]).toEqual({
+      node: 'control-plane',
+      filters: [
+        {
+          plugin: 'NodeAffinity',
+          status: 'UnschedulableAndUnresolvable',
+          reason: "node(s) didn't satisfy plugin(s) [NodeAffinity]",
+        },
+      ],
+    });
+  });
 });

@@ -6,12 +6,12 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { Rng } from '../random';
 import type { NodeSchedulingResult, SchedulingResult } from '../trace';
-import { FILTER_PLUGINS } from './filters';
+import { FILTER_PLUGINS, type PreFilterStatus } from './filters';
 import { fitErrorMessage } from './fitError';
 import { preempt, type PreemptionOutcome } from './preemption';
 import { SCORE_PLUGINS } from './scores';
 import type { NodeInfo, Snapshot } from './snapshot';
-import { message, SUCCESS, type Status } from './status';
+import { message, SUCCESS, unresolvable, type Status } from './status';
 
 export interface ScheduleOutcome {
   result: SchedulingResult;
@@ -21,6 +21,11 @@ export interface ScheduleOutcome {
   fitError?: string;
   /** DefaultPreemption's outcome when nothing fits. */
   preemption?: PreemptionOutcome;
+  /**
+   * The plugins that rejected the pod (Diagnosis.UnschedulablePlugins): the PreFilter that refused it,
+   * or every Filter plugin that refused some node. Their QueueingHints decide when it is retried.
+   */
+  unschedulablePlugins: string[];
   /**
    * True when exactly one node passed the filters: schedulePod then returns it without scoring
    * ("When only one node after predicate, just use it.").
@@ -41,7 +46,7 @@ function runFilters(
   node: NodeInfo,
   snapshot: Snapshot,
   skipped: ReadonlySet<string>,
-): { status: Status; entries: FilterEntry[] } {
+): { status: Status; plugin?: string; entries: FilterEntry[] } {
   const entries: FilterEntry[] = [];
   for (const pl of FILTER_PLUGINS) {
     if (skipped.has(pl.name)) {
@@ -50,7 +55,7 @@ function runFilters(
     }
     const s = pl.filter(pod, node, snapshot);
     entries.push(toEntry(pl.name, s));
-    if (s.code !== 'Success') return { status: s, entries };
+    if (s.code !== 'Success') return { status: s, plugin: pl.name, entries };
   }
   return { status: SUCCESS, entries };
 }
@@ -77,8 +82,10 @@ export function schedulePod(pod: Pod, snapshot: Snapshot, rng: Rng): ScheduleOut
 
   // PreFilter: Skip removes a plugin's Filter; the first rejection fails the pod on every node.
   const skipped = new Set<string>();
+  let onlyNodes: Set<string> | undefined;
+  const pluginsWithNodes: string[] = [];
   for (const pl of FILTER_PLUGINS) {
-    const s = pl.preFilter?.(pod, snapshot) ?? SUCCESS;
+    const s: PreFilterStatus = pl.preFilter?.(pod, snapshot) ?? SUCCESS;
     if (s.code === 'Skip') skipped.add(pl.name);
     else if (s.code !== 'Success') {
       const statuses = new Map(snapshot.nodes.map((n) => [n.name, s]));
@@ -94,18 +101,31 @@ export function schedulePod(pod: Pod, snapshot: Snapshot, rng: Rng): ScheduleOut
           ...base,
           nodes: snapshot.nodes.map((n) => ({ node: n.name, filters: [toEntry(pl.name, s)] })),
           failureMessage: fitError,
+          unschedulablePlugins: [pl.name],
         },
         feasible: [],
         fitError,
         preemption,
+        unschedulablePlugins: [pl.name],
         scoringSkipped: false,
       };
+    } else if (s.nodeNames) {
+      // RunPreFilterPlugins merges PreFilterResults by intersection.
+      pluginsWithNodes.push(pl.name);
+      onlyNodes = new Set(s.nodeNames.filter((n) => !onlyNodes || onlyNodes.has(n)));
     }
   }
+  // schedule_one.go findNodesThatFitPod: nodes outside the PreFilterResult are not filtered; they
+  // share one status (NodeToStatus.SetAbsentNodesStatus).
+  const absent = unresolvable(`node(s) didn't satisfy plugin(s) [${pluginsWithNodes.join(' ')}]`);
+  const candidates = snapshot.nodes.filter((n) => !onlyNodes || onlyNodes.has(n.name));
 
-  const filtered = snapshot.nodes.map((n) => ({ node: n, ...runFilters(pod, n, snapshot, skipped) }));
+  const filtered = candidates.map((n) => ({ node: n, ...runFilters(pod, n, snapshot, skipped) }));
   const feasible = filtered.filter((f) => f.status.code === 'Success').map((f) => f.node);
-  const nodes: NodeSchedulingResult[] = filtered.map((f) => ({ node: f.node.name, filters: f.entries }));
+  const nodes: NodeSchedulingResult[] = snapshot.nodes.map((n) => {
+    const f = filtered.find((x) => x.node === n);
+    return { node: n.name, filters: f ? f.entries : [toEntry(pluginsWithNodes.join(', '), absent)] };
+  });
 
   if (feasible.length === 0) {
     const statuses = new Map(filtered.map((f) => [f.node.name, f.status]));
@@ -113,13 +133,18 @@ export function schedulePod(pod: Pod, snapshot: Snapshot, rng: Rng): ScheduleOut
     const fitError = fitErrorMessage({
       numAllNodes,
       nodeStatuses: [...statuses.values()],
+      absent,
       postFilterMsg: preemption.message,
     });
+    const rejectors = filtered.flatMap((f) => (f.plugin ? [f.plugin] : []));
+    if (candidates.length < snapshot.nodes.length) rejectors.push(...pluginsWithNodes);
+    const unschedulablePlugins = [...new Set(rejectors)];
     return {
-      result: { ...base, nodes, failureMessage: fitError },
+      result: { ...base, nodes, failureMessage: fitError, unschedulablePlugins },
       feasible: [],
       fitError,
       preemption,
+      unschedulablePlugins,
       scoringSkipped: false,
     };
   }
@@ -128,6 +153,7 @@ export function schedulePod(pod: Pod, snapshot: Snapshot, rng: Rng): ScheduleOut
     return {
       result: { ...base, nodes, selected: feasible[0]!.name },
       feasible: [feasible[0]!.name],
+      unschedulablePlugins: [],
       scoringSkipped: true,
     };
   }
@@ -167,6 +193,7 @@ export function schedulePod(pod: Pod, snapshot: Snapshot, rng: Rng): ScheduleOut
       ...(selected ? { selected } : {}),
     },
     feasible: feasible.map((n) => n.name),
+    unschedulablePlugins: [],
     scoringSkipped: false,
   };
 }

@@ -99,19 +99,22 @@ describe('score plugins on the default cluster', () => {
   });
 
   it('ImageLocality (weight 1): image size × share of nodes having it, scaled between 23 MiB and 1000 MiB per container', () => {
+    // The node reports the image in status.images (the scheduler's cache keys imageStates by those names).
     const images = defaultImages();
-    images.presentOnNode['worker-2'] = [
-      ...images.presentOnNode['worker-2']!,
-      'docker.io/sonasingh46/node-web-app:latest',
-    ];
+    const cluster = defaultCluster().map((o) => {
+      if (o.kind !== 'Node' || o.metadata.name !== 'worker-2') return o;
+      const status = o.status as { images?: { names: string[]; sizeBytes: number }[] };
+      const pulled = { names: ['docker.io/sonasingh46/node-web-app:latest'], sizeBytes: 345112384 };
+      return { ...o, status: { ...status, images: [pulled, ...(status.images ?? [])] } };
+    });
     // 345112384 bytes × 1/3 nodes = 115037461 → 100 × (115037461 - 24117248) / (1048576000 - 24117248) = 8
     const full = storedPod({ containers: [{ image: 'docker.io/sonasingh46/node-web-app:latest' }] });
-    expect(scores(full, 'ImageLocality', defaultCluster(), images)).toEqual({
+    expect(scores(full, 'ImageLocality', cluster, images)).toEqual({
       'worker-1': { raw: 0, score: 0, weighted: 0 },
       'worker-2': { raw: 8, score: 8, weighted: 8 },
     });
     // Nodes report containerd's full names; the plugin only appends ":latest", so a short name finds nothing.
-    expect(scores(storedPod(), 'ImageLocality', defaultCluster(), images)['worker-2']).toEqual({
+    expect(scores(storedPod(), 'ImageLocality', cluster, images)['worker-2']).toEqual({
       raw: 0,
       score: 0,
       weighted: 0,

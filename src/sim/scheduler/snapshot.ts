@@ -35,6 +35,22 @@ export function podKey(p: { metadata?: { namespace?: string; name?: string } }):
 }
 
 /**
+ * The images a node reports: `status.images` (every name of an image → its sizeBytes, as the cache's
+ * imageStates are keyed) when the Node object carries them, else what the scenario says is present.
+ */
+function nodeImages(node: Node, images: ImageFacts): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (node.status?.images) {
+    for (const i of node.status.images) for (const n of i.names ?? []) out[n] = i.sizeBytes ?? 0;
+    return out;
+  }
+  for (const image of images.presentOnNode[node.metadata?.name ?? ''] ?? []) {
+    out[normalizeImageRef(image).name] = registryImage(images, image)?.size ?? 0;
+  }
+  return out;
+}
+
+/**
  * Builds the snapshot from the cluster's objects and the pods the scheduler knows to be assigned
  * (its informer cache plus pods it has assumed). Node order is the order of the cluster list.
  */
@@ -53,10 +69,7 @@ export function buildSnapshot(
       const node = o as unknown as Node;
       const name = node.metadata?.name ?? '';
       const onNode = pods.filter((p) => p.spec?.nodeName === name);
-      const reported: Record<string, number> = {};
-      for (const image of images.presentOnNode[name] ?? []) {
-        reported[normalizeImageRef(image).name] = registryImage(images, image)?.size ?? 0;
-      }
+      const reported = nodeImages(node, images);
       return {
         name,
         node,

@@ -2,7 +2,7 @@
  * Test fixture: the story's Pod as kube-apiserver stores it after defaulting and admission (FIDELITY
  * §6), and helpers to vary it. Used by the scheduler and kubelet tests.
  */
-import type { Container, Pod } from 'kubernetes-types/core/v1';
+import type { Container, Node, Pod } from 'kubernetes-types/core/v1';
 
 export const TEST_UID = '5f0c8e36-3d5b-4a8e-9c51-2f6a7d1e4b90';
 
@@ -92,5 +92,26 @@ export function boundPod(node: string, pod: Pod = storedPod()): Pod {
         },
       ],
     },
+  };
+}
+
+/** A Ready worker node as the kubelet registers it: 4 cpu, 8Gi, 110 pods unless overridden. */
+export function newNode(
+  name: string,
+  overrides: { allocatable?: Record<string, string>; labels?: Record<string, string>; spec?: Node['spec'] } = {},
+): Node {
+  const allocatable = overrides.allocatable ?? { cpu: '4', memory: '8388608Ki', pods: '110' };
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: {
+      name,
+      uid: `node-${name}`,
+      resourceVersion: '2001',
+      creationTimestamp: '2026-11-26T09:30:20Z',
+      labels: { 'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux', ...overrides.labels },
+    },
+    spec: { ...overrides.spec },
+    status: { allocatable, capacity: allocatable },
   };
 }
