@@ -113,7 +113,7 @@ export default tseslint.config(
     packages: ['xstate', 'xstate/*', ...UI_LIBS],
     aliases: ['@actors', '@ui', '@scenarios'],
     relative: ['sim', 'actors', 'ui', 'app'],
-    message: 'src/scenarios is data: it may import only @sim (types).',
+    message: 'src/scenarios is preset data: it may import only @sim.',
   }),
   layer(['src/ui/**/*.{ts,tsx}'], {
     aliases: ['@ui'],

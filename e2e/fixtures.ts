@@ -24,11 +24,27 @@ export class JourneyPage {
   button(name: string) {
     return this.page.getByRole('button', { name, exact: true });
   }
+  /** A tab of the inspector (Narration, Object, Request, Scheduler, Terminal). */
   tab(name: string) {
-    return this.page.getByRole('tab', { name });
+    return this.inspector.getByRole('tab', { name });
+  }
+  get inspector() {
+    return this.page.getByRole('region', { name: 'Inspector' });
   }
   get tabPanel() {
-    return this.page.getByRole('tabpanel');
+    return this.inspector.getByRole('tabpanel');
+  }
+  /** A file tab of the editor (pod.yaml, cluster.yaml, kubeconfig). */
+  fileTab(name: string) {
+    return this.page.getByRole('tablist', { name: 'Files' }).getByRole('tab', { name });
+  }
+
+  /** Opens the scenario gallery and picks a scenario by its title. */
+  async pickScenario(title: string) {
+    await this.page.getByRole('button', { name: /^Scenario/ }).click();
+    const gallery = this.page.getByRole('dialog', { name: 'Scenarios' });
+    await gallery.getByRole('link', { name: new RegExp(`^${title}`) }).click();
+    await expect(gallery).toBeHidden();
   }
 
   /** The current step number, read from "Step 12 / 41". */

@@ -34,9 +34,17 @@ for (const f of initial) {
   const g = gz(buf);
   total += g;
   rows.push([f, buf.length, g]);
-  if (/MonacoEnvironment|monaco-editor/.test(buf.toString('utf8'))) {
+  const text = buf.toString('utf8');
+  if (/MonacoEnvironment|monaco-editor/.test(text)) {
     console.error(
       `FAIL: Monaco code is in the initial asset ${f}; it must load only after the person interacts with the editor.`,
+    );
+    process.exitCode = 1;
+  }
+  // A message only the simulator's apiserver builds: its presence means the engine leaked into the first paint.
+  if (text.includes('cannot be handled as a')) {
+    console.error(
+      `FAIL: simulator code is in the initial asset ${f}; it must load as the engine chunk after first paint.`,
     );
     process.exitCode = 1;
   }

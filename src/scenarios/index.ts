@@ -1,3 +1,12 @@
 // The scenarios layer's public surface: preset data shared by the UI and the tests ('@scenarios').
-export { DEFAULT_MANIFEST, PRESETS, defaultScenario, type ScenarioPreset } from './defaultScenario';
-export { defaultCluster, defaultIdentity, defaultImages, NODES } from './defaultCluster';
+export { DEFAULT_MANIFEST, defaultScenario } from './defaultScenario';
+export { GATES, PRESETS, type Gate, type ScenarioPreset } from './presets';
+export {
+  DEFAULT_CLUSTER_YAML,
+  DEFAULT_KUBECONFIG,
+  DEFAULT_START_TIME,
+  KUBECONFIGS,
+  defaultCluster,
+  defaultIdentity,
+  defaultImages,
+} from './defaultCluster';

@@ -36,3 +36,8 @@ export * as kubectlNarration from './narration/kubectl';
 export * as apiserverNarration from './narration/apiserver';
 export * as etcdNarration from './narration/etcd';
 export * from './canonical';
+export * from './x509';
+export * from './clusterYaml';
+export * from './kubeconfig';
+export * from './objects';
+export * from './scenarioSource';

@@ -15,7 +15,14 @@ export interface KubeObject {
 
 /** The credential in the person's kubeconfig (its `users[].user`). */
 export type Credential =
-  | { type: 'x509'; commonName: string; organizations: string[]; trusted: boolean }
+  | {
+      type: 'x509';
+      commonName: string;
+      organizations: string[];
+      trusted: boolean;
+      /** Why kube-apiserver rejects an untrusted certificate (what it logs before the 401). */
+      reason?: string;
+    }
   | { type: 'token'; token: string }
   | { type: 'none' };
 
@@ -90,4 +97,27 @@ export interface Intervention {
   title: string;
   /** Objects created, or replaced when one with the same kind/namespace/name exists. */
   objects: KubeObject[];
+}
+
+/** The three texts the person edits, as tabs beside each other. */
+export type ScenarioFile = 'manifest' | 'cluster' | 'kubeconfig';
+
+/**
+ * A scenario as the person sees and edits it: the manifest, the cluster's existing objects as
+ * multi-document YAML, and the kubeconfig that says who applies — plus the run settings. The engine
+ * turns it into a ScenarioInput (`buildScenario`); presets and share links carry this form.
+ */
+export interface ScenarioSource {
+  id: string;
+  title: string;
+  manifest: string;
+  fileName: string;
+  command: 'apply' | 'create';
+  cluster: string;
+  kubeconfig: string;
+  seed: number;
+  startTime: string;
+  horizonMs: number;
+  /** Administrator changes during the run; `yaml` is applied like a manifest (see Intervention). */
+  interventions?: { atMs: number; title: string; yaml: string }[];
 }

@@ -6,9 +6,14 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 /** The Apply button with the command it stands for and the identity it runs as. */
 export function ApplyBar({ ref }: { ref: Ref<HTMLButtonElement> }) {
   const apply = useJourney((s) => s.apply);
-  const command = useJourney((s) => `kubectl ${s.input.command} -f ${s.input.fileName}`);
-  const user = useJourney((s) => s.input.identity.user);
-  const edited = useJourney((s) => s.draft !== s.input.manifest);
+  const command = useJourney((s) => `kubectl ${s.source.command} -f ${s.source.fileName}`);
+  const user = useJourney((s) => s.input?.identity.user);
+  const edited = useJourney(
+    (s) =>
+      s.drafts.manifest !== s.source.manifest ||
+      s.drafts.cluster !== s.source.cluster ||
+      s.drafts.kubeconfig !== s.source.kubeconfig,
+  );
   const ready = useJourney((s) => s.engine !== undefined);
   return (
     <div className="apply-bar">
@@ -27,9 +32,11 @@ export function ApplyBar({ ref }: { ref: Ref<HTMLButtonElement> }) {
         </button>
       </div>
       <div className="apply-meta">
-        <span className="identity">
-          as <b>{user}</b>
-        </span>
+        {user && (
+          <span className="identity">
+            as <b>{user}</b>
+          </span>
+        )}
         {edited ? (
           <span className="edited-badge">edited · not applied yet</span>
         ) : (

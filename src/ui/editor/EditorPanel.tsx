@@ -1,9 +1,9 @@
-import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useJourney } from '../store/store';
 import { FileIcon } from '../common/icons';
 import { ManifestPreview } from './ManifestPreview';
 import { positionFromPoint, selectionIn, type EditorPosition } from './caret';
-import type { DiagnosticSource } from '@sim';
+import type { Diagnostic, DiagnosticSource, ScenarioFile } from '@sim';
 import { distinctProblems, linesLabel, useDiagnostics, type Problem } from './useDiagnostics';
 import { ApplyBar } from './ApplyBar';
 import './editor.css';
@@ -11,15 +11,40 @@ import './editor.css';
 // Monaco is its own chunk, fetched on the first interaction with the manifest (decision 0003).
 const MonacoEditor = lazy(() => import('./monaco/MonacoEditor'));
 
-/** What the source of a diagnostic means for the person. */
-const WHO: Record<DiagnosticSource, string> = {
-  kubectl: 'kubectl would stop here',
-  'kube-apiserver': 'the API server would reject this',
-  simulator: 'beyond what this simulator runs',
+/** What the source of a diagnostic means for the person, per file. */
+const WHO: Record<ScenarioFile, Record<DiagnosticSource, string>> = {
+  manifest: {
+    kubectl: 'kubectl would stop here',
+    'kube-apiserver': 'the API server would reject this',
+    simulator: 'beyond what this simulator runs',
+  },
+  cluster: {
+    kubectl: 'the cluster cannot be built from this',
+    'kube-apiserver': 'the cluster cannot hold this object',
+    simulator: 'the cluster cannot be built from this',
+  },
+  kubeconfig: {
+    kubectl: 'kubectl cannot read this kubeconfig',
+    'kube-apiserver': 'kubectl cannot read this kubeconfig',
+    simulator: 'kubectl cannot read this kubeconfig',
+  },
 };
 
+/** The three files, as tabs: the manifest, the cluster's existing objects, and who applies. */
+export const FILES: readonly { id: ScenarioFile; label: string; hint: string }[] = [
+  { id: 'manifest', label: 'pod.yaml', hint: 'The manifest you apply' },
+  {
+    id: 'cluster',
+    label: 'cluster.yaml',
+    hint: 'What the cluster already holds: nodes, namespaces, RBAC, quotas, images',
+  },
+  { id: 'kubeconfig', label: 'kubeconfig', hint: 'Who applies: ~/.kube/config with its users and contexts' },
+];
+
+const NO_PROBLEMS: readonly Diagnostic[] = [];
+
 /** The line under the editor: the first problem with its lines and who would object, or all clear. */
-function Problems({ problems, checked }: { problems: readonly Problem[]; checked: boolean }) {
+function Problems({ file, problems, checked }: { file: ScenarioFile; problems: readonly Problem[]; checked: boolean }) {
   const [first, ...rest] = problems;
   return (
     <div className="editor-problems" role="status" aria-live="polite">
@@ -27,26 +52,84 @@ function Problems({ problems, checked }: { problems: readonly Problem[]; checked
         <>
           <span className={`problem problem-${first.diagnostic.severity}`}>
             <b>{linesLabel(first)}:</b> {first.diagnostic.message}
-            <span className="problem-who"> — {WHO[first.diagnostic.source]}</span>
+            <span className="problem-who"> — {WHO[file][first.diagnostic.source]}</span>
           </span>
           {rest.length > 0 && <span className="problem-more">+{rest.length} more (see the markers)</span>}
         </>
       ) : (
-        <span className="no-problems">No problems found by kubectl's reader</span>
+        <span className="no-problems">
+          {file === 'manifest' ? "No problems found by kubectl's reader" : 'No problems found'}
+        </span>
       )}
     </div>
   );
 }
 
+/** The tab strip: one tab per file, each with the count of its errors. */
+function FileTabs({ errors }: { errors: Record<ScenarioFile, number> }) {
+  const active = useJourney((s) => s.activeFile);
+  const setActive = useJourney((s) => s.setActiveFile);
+  const manifestName = useJourney((s) => s.source.fileName);
+  const onKey = (e: KeyboardEvent) => {
+    const i = FILES.findIndex((f) => f.id === active);
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    e.preventDefault();
+    const next = FILES[(i + step + FILES.length) % FILES.length];
+    if (next) {
+      setActive(next.id);
+      document.getElementById(`file-tab-${next.id}`)?.focus();
+    }
+  };
+  return (
+    <div className="file-tabs" role="tablist" aria-label="Files" onKeyDown={onKey}>
+      {FILES.map((f) => (
+        <button
+          key={f.id}
+          id={`file-tab-${f.id}`}
+          type="button"
+          role="tab"
+          aria-selected={active === f.id}
+          aria-controls="editor-surface"
+          tabIndex={active === f.id ? 0 : -1}
+          title={f.hint}
+          className="file-tab"
+          onClick={() => setActive(f.id)}
+        >
+          {f.id === 'manifest' ? manifestName : f.label}
+          {errors[f.id] > 0 && (
+            <span className="file-tab-errors" aria-label={`${errors[f.id]} errors`}>
+              {errors[f.id]}
+            </span>
+          )}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 export function EditorPanel() {
-  const draft = useJourney((s) => s.draft);
+  const file = useJourney((s) => s.activeFile);
+  const drafts = useJourney((s) => s.drafts);
   const setDraft = useJourney((s) => s.setDraft);
   const apply = useJourney((s) => s.apply);
-  const fileName = useJourney((s) => s.input.fileName);
+  const manifestName = useJourney((s) => s.source.fileName);
   const runError = useJourney((s) => s.runError);
+  const applyBlock = useJourney((s) => s.applyBlock);
   const checked = useJourney((s) => s.engine !== undefined);
-  const diagnostics = useDiagnostics(draft, fileName);
+  const all = useDiagnostics(drafts, manifestName);
+  const diagnostics = all[file] ?? NO_PROBLEMS;
   const problems = useMemo(() => distinctProblems(diagnostics), [diagnostics]);
+  const errors = useMemo(
+    () => ({
+      manifest: all.manifest.filter((d) => d.severity === 'error').length,
+      cluster: all.cluster.filter((d) => d.severity === 'error').length,
+      kubeconfig: all.kubeconfig.filter((d) => d.severity === 'error').length,
+    }),
+    [all],
+  );
+  const fileName = file === 'manifest' ? manifestName : (FILES.find((f) => f.id === file)?.label ?? file);
+  const draft = drafts[file];
 
   const [phase, setPhase] = useState<'preview' | 'loading' | 'ready'>('preview');
   const caret = useRef<EditorPosition | undefined>(undefined);
@@ -65,19 +148,24 @@ export function EditorPanel() {
 
   return (
     <section className="panel editor-panel" aria-labelledby="editor-title">
-      <div className="panel-header">
-        <FileIcon />
-        <h2 id="editor-title" className="editor-title">
-          {fileName}
+      <div className="panel-header editor-header">
+        <h2 id="editor-title" className="visually-hidden">
+          Editor
         </h2>
-        <span className="editor-state">
-          {phase === 'preview' ? 'click to edit' : phase === 'loading' ? 'Loading editor…' : ''}
-        </span>
+        <FileTabs errors={errors} />
       </div>
-      <div className="editor-surface" data-editor-root>
+      <div className="editor-surface" id="editor-surface" role="tabpanel" aria-label={fileName} data-editor-root>
+        {phase !== 'ready' && (
+          <span className="editor-state" aria-hidden="true">
+            <FileIcon />
+            {phase === 'preview' ? 'click to edit' : 'Loading editor…'}
+          </span>
+        )}
         {phase !== 'preview' && (
           <Suspense fallback={null}>
             <MonacoEditor
+              file={file}
+              fileName={fileName}
               value={draft}
               diagnostics={diagnostics}
               initialCaret={initialCaret}
@@ -90,11 +178,16 @@ export function EditorPanel() {
         )}
         {phase !== 'ready' && (
           <div ref={previewRef} className="preview-layer">
-            <ManifestPreview text={draft} onActivate={activate} />
+            <ManifestPreview text={draft} label={fileName} onActivate={activate} />
           </div>
         )}
       </div>
-      <Problems problems={problems} checked={checked} />
+      <Problems file={file} problems={problems} checked={checked} />
+      {applyBlock && (
+        <div className="editor-error" role="alert">
+          <b>Not applied:</b> {applyBlock.message}
+        </div>
+      )}
       {runError && (
         <div className="editor-error" role="alert">
           <b>The simulator failed:</b> {runError}. The previous journey is still shown.

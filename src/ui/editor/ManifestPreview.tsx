@@ -6,6 +6,8 @@ const PASSING_KEYS = new Set(['Tab', 'Shift', 'Control', 'Alt', 'Meta', 'Escape'
 
 interface Props {
   text: string;
+  /** The file's name, for screen readers. */
+  label: string;
   /** The first interaction: load the real editor. */
   onActivate(how: { pointer?: { x: number; y: number } }): void;
 }
@@ -14,14 +16,14 @@ interface Props {
  * The manifest as light, highlighted, selectable text, laid out with the editor's exact metrics
  * (font, size, line height, gutter) so that swapping in Monaco moves nothing.
  */
-export function ManifestPreview({ text, onActivate }: Props) {
+export function ManifestPreview({ text, label, onActivate }: Props) {
   const lines = useMemo(() => highlightYaml(text), [text]);
   return (
     <pre
       className="manifest-preview"
       data-testid="manifest-preview"
       tabIndex={0}
-      aria-label="pod.yaml (click or press Enter to edit)"
+      aria-label={`${label} (click or press Enter to edit)`}
       onPointerDown={(e: PointerEvent) => onActivate({ pointer: { x: e.clientX, y: e.clientY } })}
       onFocus={() => onActivate({})}
       onKeyDown={(e: KeyboardEvent) => {

@@ -1,18 +1,26 @@
 import { useDeferredValue, useMemo } from 'react';
-import type { Diagnostic } from '@sim';
+import type { Diagnostic, ScenarioFile } from '@sim';
 import { useJourney } from '../store/store';
 
-const NONE: readonly Diagnostic[] = [];
+const NONE: Record<ScenarioFile, readonly Diagnostic[]> = { manifest: [], cluster: [], kubeconfig: [] };
 
 /**
- * The manifest's problems as kubectl would find them reading the file, for the editor markers and
- * the line under the editor (none until the engine, which holds the parser, has loaded). Computed
- * from a deferred copy of the text so typing never waits for the parser.
+ * Each file's problems, for the editor markers, the tab badges and the line under the editor: the
+ * manifest as kubectl would find them reading it, the cluster and kubeconfig as the simulator reads
+ * them (none until the engine, which holds the parsers, has loaded). Computed from a deferred copy of
+ * the texts so typing never waits for the parser.
  */
-export function useDiagnostics(text: string, fileName: string): readonly Diagnostic[] {
-  const deferred = useDeferredValue(text);
-  const diagnose = useJourney((s) => s.engine?.diagnose);
-  return useMemo(() => (diagnose ? diagnose(deferred, fileName) : NONE), [diagnose, deferred, fileName]);
+export function useDiagnostics(
+  drafts: Record<ScenarioFile, string>,
+  fileName: string,
+): Record<ScenarioFile, readonly Diagnostic[]> {
+  const deferred = useDeferredValue(drafts);
+  const diagnose = useJourney((s) => s.engine?.diagnoseFiles);
+  const startTime = useJourney((s) => s.source.startTime);
+  return useMemo(
+    () => (diagnose ? diagnose(deferred, fileName, startTime) : NONE),
+    [diagnose, deferred, fileName, startTime],
+  );
 }
 
 export interface Problem {

@@ -1,31 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { defaultScenario } from '@scenarios';
-import { diagnose, runScenario } from './engine';
+import { PRESETS } from '@scenarios';
+import { diagnoseFiles, runSource } from './engine';
 
-describe('the engine', () => {
-  it('runs the default scenario to a Running pod', () => {
-    const run = runScenario(defaultScenario());
+const happy = PRESETS[0]!.source;
+
+describe('engine', () => {
+  it('runs a scenario from its three texts', () => {
+    const run = runSource(happy);
     expect(run.ok).toBe(true);
-    if (run.ok)
-      expect(run.trace.result.summary).toMatch(
-        /^pod\/example-pod is Running on worker-[12] with IP 10\.244\.[12]\.\d+$/,
-      );
+    if (run.ok) {
+      expect(run.trace.result.outcome).toBe('running');
+      expect(run.input.identity.user).toBe('kubernetes-admin');
+    }
   });
 
-  it('turns a simulator failure into an error value instead of throwing', () => {
-    const broken = { ...defaultScenario(), cluster: null } as unknown as ReturnType<typeof defaultScenario>;
-    const run = runScenario(broken);
-    expect(run.ok).toBe(false);
-    if (!run.ok) expect(run.error).toMatch(/\S/);
+  it('refuses to run against a cluster text with errors, naming the file and the line', () => {
+    const run = runSource({ ...happy, cluster: 'apiVersion: v1\nkind: Node\nmetadata:\n  name: n1\n  labels: [\n' });
+    expect(run).toMatchObject({ ok: false, file: 'cluster' });
+    if (!run.ok) expect(run.error).toMatch(/^cluster\.yaml has an error, line \d+: /);
   });
 
-  it('reports a YAML error where kubectl would', () => {
-    const [first] = diagnose('apiVersion: v1\nkind: Pod\nmetadata:\n  name: broken\n   labels: x: y\n', 'pod.yaml');
-    expect(first).toMatchObject({
+  it('refuses to run with an unreadable kubeconfig', () => {
+    const run = runSource({ ...happy, kubeconfig: 'apiVersion: v1\nkind: Config\ncurrent-context: nowhere\n' });
+    expect(run).toMatchObject({ ok: false, file: 'kubeconfig' });
+  });
+
+  it('diagnoses every file at once', () => {
+    const texts = {
+      manifest: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: broken\n   labels: x: y\n',
+      cluster: happy.cluster,
+      kubeconfig: happy.kubeconfig,
+    };
+    const all = diagnoseFiles(texts, 'pod.yaml', happy.startTime);
+    expect(all.manifest[0]).toMatchObject({
       severity: 'error',
       source: 'kubectl',
       message: 'yaml: line 5: mapping values are not allowed in this context',
     });
-    expect(diagnose(defaultScenario().manifest, 'pod.yaml')).toEqual([]);
+    expect(all.cluster).toEqual([]);
+    expect(all.kubeconfig).toEqual([]);
   });
 });

@@ -8,19 +8,36 @@
  * throws only on a bug in the simulator, and then the person keeps the journey they had.
  */
 import { simulate } from '@actors';
-import { parseManifest, type Diagnostic, type ScenarioInput, type Trace } from '@sim';
+import {
+  buildScenario,
+  diagnoseSource,
+  type Diagnostic,
+  type ScenarioFile,
+  type ScenarioInput,
+  type ScenarioSource,
+  type Trace,
+} from '@sim';
 
 export { KUBERNETES_VERSION, describeEvents, kubeletId } from '@sim';
 
-export type RunResult = { ok: true; trace: Trace } | { ok: false; error: string };
+/** A run, or why there is none: `file` names the text to fix; without it the simulator itself failed. */
+export type RunResult =
+  | { ok: true; trace: Trace; input: ScenarioInput }
+  | { ok: false; error: string; file?: Exclude<ScenarioFile, 'manifest'> };
 
-export function runScenario(input: ScenarioInput): RunResult {
+export function runSource(source: ScenarioSource): RunResult {
   try {
-    return { ok: true, trace: simulate(input) };
+    const built = buildScenario(source);
+    if (!built.ok) return { ok: false, error: built.error, file: built.file };
+    return { ok: true, trace: simulate(built.input), input: built.input };
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
   }
 }
 
-/** The manifest's problems as kubectl would find them reading the file (src/sim/manifest.ts). */
-export const diagnose = (text: string, fileName: string): Diagnostic[] => parseManifest(text, fileName).diagnostics;
+/** Each file's problems: the manifest as kubectl reads it, the cluster and kubeconfig as the simulator does. */
+export const diagnoseFiles = (
+  texts: Record<ScenarioFile, string>,
+  fileName: string,
+  startTime: string,
+): Record<ScenarioFile, Diagnostic[]> => diagnoseSource(texts, fileName, startTime);

@@ -26,7 +26,7 @@ export function TerminalTab() {
   const step = useCurrentStep();
   const trace = useJourney((s) => s.trace);
   const pod = useMemo(() => (trace ? journeyPod(trace) : undefined), [trace]);
-  const contextNamespace = useJourney((s) => s.input.identity.namespace);
+  const contextNamespace = useJourney((s) => s.input?.identity.namespace ?? 'default');
   const describeEvents = useJourney((s) => s.engine?.describeEvents);
   if (!step || !describeEvents) return <p className="empty">No output: the simulation did not run.</p>;
   const apply = step.terminal.filter((l) => l.terminal === 'apply');

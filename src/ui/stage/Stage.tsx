@@ -36,6 +36,7 @@ function dockOf(layout: StageLayout, at: ComponentId): Rect | undefined {
 export function Stage() {
   const trace = useJourney((s) => s.trace);
   const kubeletId = useJourney((s) => s.engine?.kubeletId);
+  const source = useJourney((s) => s.source);
   const input = useJourney((s) => s.input);
   const index = useJourney((s) => s.playhead.index);
   const steps = useSteps();
@@ -67,8 +68,8 @@ export function Stage() {
               <div className="zone-row">
                 <KubectlBox
                   step={step}
-                  command={`kubectl ${input.command} -f ${input.fileName}`}
-                  user={input.identity.user}
+                  command={`kubectl ${source.command} -f ${source.fileName}`}
+                  user={input?.identity.user ?? ''}
                 />
                 <WatchBox step={step} lastLine={watchLine} />
               </div>
@@ -84,7 +85,7 @@ export function Stage() {
             <div className="zone zone-nodes">
               <span className="zone-label">Nodes</span>
               <div className="zone-row" style={{ ['--node-count' as string]: Math.max(nodes.length, 1) }}>
-                {kubeletId && nodes.length > 0 ? (
+                {kubeletId && input && nodes.length > 0 ? (
                   nodes.map((n) => (
                     <NodeCard
                       key={n.name}

@@ -6,7 +6,8 @@
  */
 import { create } from 'zustand';
 import { PRESETS, type ScenarioPreset } from '@scenarios';
-import type { ScenarioInput, Step, Trace } from '@sim';
+import { hashOfPreset, presetIdFromHash } from './route';
+import type { ScenarioFile, ScenarioInput, ScenarioSource, Step, Trace } from '@sim';
 import { loadEngine, type Engine } from '../engine/load';
 import * as ph from './playhead';
 import { loadThemePref, saveThemePref, type ThemePref } from './theme';
@@ -17,18 +18,30 @@ export type InspectorTab = (typeof INSPECTOR_TABS)[number];
 /** On a phone the editor and the journey share the screen behind two buttons. */
 export type MobileView = 'journey' | 'manifest';
 
+/** Why Apply did not start a journey: a file other than the manifest has errors to fix first. */
+export interface ApplyBlock {
+  file: ScenarioFile;
+  message: string;
+}
+
 export interface JourneyState {
   /** The simulation engine chunk, once loaded (see engine/engine.ts). */
   engine?: Engine;
   presetId: string;
-  /** The input of the trace on screen (its manifest is the last applied text). */
-  input: ScenarioInput;
+  /** The texts of the journey on screen (the last applied manifest, cluster and kubeconfig). */
+  source: ScenarioSource;
+  /** What the engine built from `source`; undefined until the engine has run it. */
+  input?: ScenarioInput;
   /** The journey on screen; undefined until the engine has run the first scenario. */
   trace?: Trace;
   /** Set when the simulator itself failed (or could not load); the previous trace stays. */
   runError?: string;
-  /** The editor's current text (may differ from `input.manifest` until Apply). */
-  draft: string;
+  /** Set when Apply was refused because the cluster or kubeconfig text has errors. */
+  applyBlock?: ApplyBlock;
+  /** The editor's current texts (may differ from `source` until Apply). */
+  drafts: Record<ScenarioFile, string>;
+  /** The file shown in the editor. */
+  activeFile: ScenarioFile;
   playhead: ph.Playhead;
   speed: ph.Speed;
   /** Play automatically after Apply (`?autoplay=0` turns it off for tests). */
@@ -39,8 +52,10 @@ export interface JourneyState {
 
   /** Loads the engine and simulates the first scenario (once, at startup; it stays paused). */
   boot(): Promise<void>;
-  setDraft(text: string): void;
-  /** Simulates the draft against the current preset's cluster and identity. */
+  /** Replaces the text of one file (the active one unless named). */
+  setDraft(text: string, file?: ScenarioFile): void;
+  setActiveFile(file: ScenarioFile): void;
+  /** Simulates the drafts: the manifest against the cluster, applied as the kubeconfig's user. */
   apply(): void;
   selectPreset(id: string): void;
   setAutoplay(on: boolean): void;
@@ -67,30 +82,49 @@ function presetById(id: string): ScenarioPreset {
   return preset;
 }
 
-const firstPreset = presetById('');
-const firstInput = firstPreset.build();
+// The address picks the first scenario (`#/scenario/<id>`); an unknown id falls back to the first preset.
+const firstPreset = presetById(typeof location === 'undefined' ? '' : (presetIdFromHash(location.hash) ?? ''));
+const firstSource = firstPreset.source;
+const draftsOf = (s: ScenarioSource): Record<ScenarioFile, string> => ({
+  manifest: s.manifest,
+  cluster: s.cluster,
+  kubeconfig: s.kubeconfig,
+});
 const stepCount = (s: JourneyState) => s.trace?.steps.length ?? 0;
 
 export const useJourney = create<JourneyState>()((set, get) => {
   const move = (f: (p: ph.Playhead, n: number) => ph.Playhead) =>
     set((s) => ({ playhead: f(s.playhead, stepCount(s)) }));
-  /** Simulates `input`; on a simulator failure the previous journey stays and the error is shown. */
-  const load = (input: ScenarioInput, presetId: string, autoplay: boolean) => {
+  /**
+   * Simulates `source`. Errors in the cluster or kubeconfig text block the run (there is no cluster to
+   * run against) and point at the file; a simulator failure keeps the previous journey and says so.
+   */
+  const load = (source: ScenarioSource, presetId: string, autoplay: boolean) => {
     const { engine } = get();
     if (!engine) return;
-    const run = engine.runScenario(input);
+    const run = engine.runSource(source);
     if (!run.ok) {
-      set({ runError: run.error });
+      if (run.file) set({ applyBlock: { file: run.file, message: run.error }, activeFile: run.file });
+      else set({ runError: run.error, applyBlock: undefined });
       return;
     }
     const start = autoplay ? ph.play(ph.START, run.trace.steps.length) : ph.START;
-    set({ presetId, input, trace: run.trace, runError: undefined, playhead: start });
+    set({
+      presetId,
+      source,
+      input: run.input,
+      trace: run.trace,
+      runError: undefined,
+      applyBlock: undefined,
+      playhead: start,
+    });
   };
 
   return {
     presetId: firstPreset.id,
-    input: firstInput,
-    draft: firstInput.manifest,
+    source: firstSource,
+    drafts: draftsOf(firstSource),
+    activeFile: 'manifest',
     playhead: ph.START,
     speed: 1,
     autoplay: true,
@@ -106,19 +140,22 @@ export const useJourney = create<JourneyState>()((set, get) => {
         set({ runError: `the simulator could not be loaded (${e instanceof Error ? e.message : String(e)})` });
         return;
       }
-      load(get().input, get().presetId, false);
+      load(get().source, get().presetId, false);
     },
-    setDraft: (draft) => set({ draft }),
+    setDraft: (text, file) => set((s) => ({ drafts: { ...s.drafts, [file ?? s.activeFile]: text } })),
+    setActiveFile: (activeFile) => set({ activeFile }),
     apply: () => {
-      const { input, draft, presetId, autoplay } = get();
-      load({ ...input, manifest: draft }, presetId, autoplay);
-      set({ mobileView: 'journey' }); // on a phone, show the journey that was just started
+      const { source, drafts, presetId, autoplay } = get();
+      load({ ...source, ...drafts }, presetId, autoplay);
+      // On a phone, show the journey that was just started (unless Apply was refused).
+      if (!get().applyBlock) set({ mobileView: 'journey' });
     },
     selectPreset: (id) => {
       const preset = presetById(id);
-      const input = preset.build();
-      set({ draft: input.manifest });
-      load(input, preset.id, get().autoplay);
+      if (typeof location !== 'undefined' && location.hash !== hashOfPreset(preset.id))
+        history.pushState(null, '', hashOfPreset(preset.id));
+      set({ drafts: draftsOf(preset.source), applyBlock: undefined });
+      load(preset.source, preset.id, get().autoplay);
     },
     setAutoplay: (autoplay) => set({ autoplay }),
     tick: (dtMs) => set((s) => ({ playhead: ph.advance(s.playhead, dtMs, s.speed, stepCount(s)) })),

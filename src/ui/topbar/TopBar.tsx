@@ -1,6 +1,8 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { PRESETS } from '@scenarios';
 import { useJourney } from '../store/store';
+import { presetIdFromHash } from '../store/route';
+import { ScenarioGallery } from './ScenarioGallery';
 import { HelpIcon } from '../common/icons';
 import { Logo } from './Logo';
 import { ThemeToggle } from './ThemeToggle';
@@ -14,6 +16,21 @@ export function TopBar() {
   const version = useJourney((s) => s.engine?.KUBERNETES_VERSION);
   const ready = useJourney((s) => s.trace !== undefined);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [galleryOpen, setGalleryOpen] = useState(false);
+  const preset = PRESETS.find((p) => p.id === presetId);
+  // Back/forward and pasted addresses: follow the scenario route.
+  useEffect(() => {
+    const follow = () => {
+      const id = presetIdFromHash(location.hash);
+      if (id && id !== useJourney.getState().presetId && PRESETS.some((p) => p.id === id)) selectPreset(id);
+    };
+    window.addEventListener('hashchange', follow);
+    window.addEventListener('popstate', follow);
+    return () => {
+      window.removeEventListener('hashchange', follow);
+      window.removeEventListener('popstate', follow);
+    };
+  }, [selectPreset]);
   const openHelp = useCallback(() => setHelpOpen(true), []);
   useHelpShortcut(openHelp);
   return (
@@ -22,21 +39,20 @@ export function TopBar() {
         <Logo />
         <h1>Pod Journey</h1>
       </div>
-      <label className="scenario-picker">
-        <span className="visually-hidden">Scenario</span>
-        <select
-          value={presetId}
-          disabled={!ready}
-          onChange={(e) => selectPreset(e.target.value)}
-          title={PRESETS.find((p) => p.id === presetId)?.blurb}
-        >
-          {PRESETS.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.title}
-            </option>
-          ))}
-        </select>
-      </label>
+      <button
+        type="button"
+        className="scenario-picker"
+        disabled={!ready}
+        aria-haspopup="dialog"
+        title={preset?.blurb}
+        onClick={() => setGalleryOpen(true)}
+      >
+        <span className="scenario-picker-label">Scenario</span>
+        <span className="scenario-picker-title">{preset?.title ?? presetId}</span>
+        <span aria-hidden="true" className="scenario-picker-caret">
+          ▾
+        </span>
+      </button>
       <span className="version-badge" aria-busy={!version}>
         Kubernetes {version ?? '…'}
       </span>
@@ -53,6 +69,15 @@ export function TopBar() {
         </button>
       </div>
       <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <ScenarioGallery
+        open={galleryOpen}
+        current={presetId}
+        onPick={(id) => {
+          setGalleryOpen(false);
+          selectPreset(id);
+        }}
+        onClose={() => setGalleryOpen(false)}
+      />
     </header>
   );
 }

@@ -14,8 +14,15 @@ declare global {
   }
 }
 
-const MODEL_URI = monaco.Uri.parse('file:///pod.yaml');
 const MARKER_OWNER = 'pod-journey';
+
+/** One model per file, so switching tabs keeps each file's undo history and view state. */
+function modelFor(file: string, fileName: string, value: string): monaco.editor.ITextModel {
+  const uri = monaco.Uri.parse(`file:///${file}/${encodeURIComponent(fileName)}`);
+  const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(value, 'yaml', uri);
+  if (model.getValue() !== value) model.setValue(value);
+  return model;
+}
 
 function toMarker(d: Diagnostic): monaco.editor.IMarkerData {
   return {
@@ -43,13 +50,12 @@ export default function MonacoEditor(props: MonacoEditorProps) {
     if (!el) return;
     const p = latest.current;
     applyPageTheme();
-    const model = monaco.editor.getModel(MODEL_URI) ?? monaco.editor.createModel(p.value, 'yaml', MODEL_URI);
-    if (model.getValue() !== p.value) model.setValue(p.value);
+    const model = modelFor(p.file, p.fileName, p.value);
     const font = getComputedStyle(el);
     const editor = monaco.editor.create(el, {
       model,
       theme: THEME,
-      ariaLabel: 'pod.yaml',
+      ariaLabel: p.fileName,
       fontFamily: font.getPropertyValue('--font-mono').trim(),
       fontSize: parseFloat(font.getPropertyValue('--code-size')),
       lineHeight: parseFloat(font.getPropertyValue('--code-line')),
@@ -79,7 +85,10 @@ export default function MonacoEditor(props: MonacoEditorProps) {
       () => latest.current.onLeave(),
       '!findWidgetVisible && !suggestWidgetVisible && !markersNavigationVisible && !editorHasMultipleSelections && !parameterHintsVisible',
     );
-    const changes = model.onDidChangeContent(() => latest.current.onChange(model.getValue()));
+    const changes = editor.onDidChangeModelContent(() => {
+      const current = editor.getModel();
+      if (current) latest.current.onChange(current.getValue());
+    });
 
     const caret = p.initialCaret();
     if (caret && 'anchor' in caret) {
@@ -107,6 +116,21 @@ export default function MonacoEditor(props: MonacoEditorProps) {
       editorRef.current = null;
     };
   }, []);
+
+  // Another tab picked: show that file's model, with its own undo history and scroll position.
+  const viewStates = useRef(new Map<string, monaco.editor.ICodeEditorViewState | null>());
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor) return;
+    const current = editor.getModel();
+    const next = modelFor(props.file, props.fileName, latest.current.value);
+    if (current === next) return;
+    if (current) viewStates.current.set(current.uri.toString(), editor.saveViewState());
+    editor.setModel(next);
+    editor.updateOptions({ ariaLabel: props.fileName });
+    const state = viewStates.current.get(next.uri.toString());
+    if (state) editor.restoreViewState(state);
+  }, [props.file, props.fileName]);
 
   // The draft can change from outside (a scenario picked): follow it without touching the undo stack otherwise.
   useEffect(() => {

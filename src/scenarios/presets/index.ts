@@ -1,0 +1,2 @@
+export { PRESETS } from './catalog';
+export { GATES, type Gate, type ScenarioPreset } from './types';

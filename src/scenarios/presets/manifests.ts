@@ -1,0 +1,121 @@
+/**
+ * The manifests of the gallery. Each is what a person would really write for that situation, kept
+ * close to the story's pod so the difference that matters stands out.
+ */
+import { DEFAULT_MANIFEST } from '../defaultScenario';
+
+/** The story's pod with extra lines after its container's ports (indented for the container). */
+const withContainerLines = (lines: string): string => `${DEFAULT_MANIFEST}${lines}`;
+
+/** The story's pod in another namespace. */
+export const inNamespace = (namespace: string, manifest: string = DEFAULT_MANIFEST): string =>
+  manifest.replace('metadata:\n  name: example-pod\n', `metadata:\n  name: example-pod\n  namespace: ${namespace}\n`);
+
+export const STRICT_DECODING = DEFAULT_MANIFEST.replace(
+  '    image: sonasingh46/node-web-app:latest\n',
+  '    imagee: sonasingh46/node-web-app:latest\n    image: sonasingh46/node-web-app:latest\n',
+);
+
+export const INVALID_NAME = DEFAULT_MANIFEST.replace('  name: example-pod\n', '  name: Example_Pod\n');
+
+export const YAML_SYNTAX_ERROR = DEFAULT_MANIFEST.replace('  labels:\n', ' labels:\n');
+
+export const PRIVILEGED = withContainerLines(`    securityContext:
+      privileged: true
+`);
+
+export const WITH_REQUESTS = (cpu: string, memory: string): string =>
+  withContainerLines(`    resources:
+      requests:
+        cpu: ${JSON.stringify(cpu)}
+        memory: ${memory}
+`);
+
+export const NODE_SELECTOR = `${DEFAULT_MANIFEST}  nodeSelector:
+    disktype: ssd
+`;
+
+export const IMAGE_TYPO = DEFAULT_MANIFEST.replace(
+  'image: sonasingh46/node-web-app:latest',
+  'image: sonasingh46/node-web-ap:latest',
+);
+
+export const CRASHING = `apiVersion: v1
+kind: Pod
+metadata:
+  name: example-pod
+  labels:
+    env: story-telling
+spec:
+  containers:
+  - name: example-pod
+    image: sonasingh46/node-web-app:broken
+    ports:
+    - containerPort: 8000
+`;
+
+export const MISSING_CONFIGMAP = withContainerLines(`    env:
+    - name: GREETING
+      valueFrom:
+        configMapKeyRef:
+          name: app-config
+          key: greeting
+`);
+
+export const INIT_CONTAINER = `apiVersion: v1
+kind: Pod
+metadata:
+  name: example-pod
+  labels:
+    env: story-telling
+spec:
+  initContainers:
+  - name: migrate-db
+    image: example/db-migrate:1.0
+  containers:
+  - name: example-pod
+    image: sonasingh46/node-web-app:latest
+    ports:
+    - containerPort: 8000
+`;
+
+export const READINESS_PROBE = withContainerLines(`    readinessProbe:
+      httpGet:
+        path: /healthz
+        port: 8000
+      periodSeconds: 10
+`);
+
+export const PRIORITY_CLASS = `${DEFAULT_MANIFEST}  priorityClassName: high-priority
+`;
+
+export const CONFIGMAP_AND_POD = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app-config
+data:
+  greeting: Hello from a ConfigMap
+---
+${MISSING_CONFIGMAP}`;
+
+export const NEW_IMAGE = DEFAULT_MANIFEST.replace(
+  'image: sonasingh46/node-web-app:latest',
+  'image: sonasingh46/node-web-app:v2',
+);
+
+export const MEMORY_HOG = `apiVersion: v1
+kind: Pod
+metadata:
+  name: example-pod
+  labels:
+    env: story-telling
+spec:
+  containers:
+  - name: example-pod
+    image: example/memory-hog:1.0
+    ports:
+    - containerPort: 8000
+    resources:
+      limits:
+        memory: 256Mi
+`;

@@ -1,0 +1,77 @@
+/**
+ * Turns the three texts the person edits (manifest, cluster, kubeconfig) into the input of a run.
+ * The cluster and the kubeconfig must be readable for a run to exist at all; the manifest may be
+ * anything, because kubectl's reading of it is part of the journey.
+ */
+import { parseCluster } from './clusterYaml';
+import { parseKubeconfig } from './kubeconfig';
+import type { Diagnostic } from './manifest';
+import { parseManifest } from './manifest';
+import type { Intervention, ScenarioFile, ScenarioInput, ScenarioSource } from './scenario';
+
+export type BuildResult =
+  | { ok: true; input: ScenarioInput }
+  | { ok: false; file: Exclude<ScenarioFile, 'manifest'>; error: string; diagnostics: Diagnostic[] };
+
+const errorsOf = (ds: readonly Diagnostic[]) => ds.filter((d) => d.severity === 'error');
+
+function refusal(file: 'cluster' | 'kubeconfig', name: string, ds: Diagnostic[]): BuildResult {
+  const errors = errorsOf(ds);
+  const first = errors[0];
+  const where = first ? `line ${first.range.startLine}: ${first.message}` : '';
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+  return {
+    ok: false,
+    file,
+    error: `${name} has ${errors.length === 1 ? 'an error' : `${errors.length} errors`}, ${where}${more}`,
+    diagnostics: ds,
+  };
+}
+
+/** Interventions are written as YAML too; their objects are read the way the cluster's are. */
+function interventionsOf(source: ScenarioSource): Intervention[] {
+  return (source.interventions ?? []).map((i) => ({
+    atMs: i.atMs,
+    title: i.title,
+    objects: parseCluster(i.yaml).objects,
+  }));
+}
+
+export function buildScenario(source: ScenarioSource): BuildResult {
+  const cluster = parseCluster(source.cluster);
+  if (errorsOf(cluster.diagnostics).length) return refusal('cluster', 'cluster.yaml', cluster.diagnostics);
+  const kubeconfig = parseKubeconfig(source.kubeconfig, cluster.objects, source.startTime);
+  if (errorsOf(kubeconfig.diagnostics).length) return refusal('kubeconfig', 'kubeconfig', kubeconfig.diagnostics);
+  const interventions = interventionsOf(source);
+  return {
+    ok: true,
+    input: {
+      id: source.id,
+      title: source.title,
+      manifest: source.manifest,
+      fileName: source.fileName,
+      command: source.command,
+      cluster: cluster.objects,
+      identity: kubeconfig.identity,
+      images: cluster.images,
+      seed: source.seed,
+      startTime: source.startTime,
+      horizonMs: source.horizonMs,
+      ...(interventions.length ? { interventions } : {}),
+    },
+  };
+}
+
+/** Every file's problems at once, for the editor's markers and tab badges. */
+export function diagnoseSource(
+  texts: Record<ScenarioFile, string>,
+  fileName: string,
+  startTime: string,
+): Record<ScenarioFile, Diagnostic[]> {
+  const cluster = parseCluster(texts.cluster);
+  return {
+    manifest: parseManifest(texts.manifest, fileName).diagnostics,
+    cluster: cluster.diagnostics,
+    kubeconfig: parseKubeconfig(texts.kubeconfig, cluster.objects, startTime).diagnostics,
+  };
+}

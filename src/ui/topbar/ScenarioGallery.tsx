@@ -1,0 +1,94 @@
+import { useEffect, useRef } from 'react';
+import { GATES, PRESETS, type Gate } from '@scenarios';
+
+/** The gate headings of the gallery, in the order a pod meets them. */
+const GATE_TITLES: Record<Gate, string> = {
+  running: 'The pod runs',
+  kubectl: 'kubectl reads the file',
+  authentication: 'Authentication: who are you?',
+  authorization: 'Authorization: may you?',
+  admission: 'Admission: the cluster’s rules',
+  validation: 'Validation: is the object well formed?',
+  scheduler: 'Scheduling: which node?',
+  kubelet: 'On the node: the kubelet',
+};
+const ORDER: readonly Gate[] = ['running', ...GATES.filter((g) => g !== 'running')];
+
+/** The scenario gallery: every preset one click away, grouped by the gate where its journey turns. */
+export function ScenarioGallery({
+  open,
+  current,
+  onPick,
+  onClose,
+}: {
+  open: boolean;
+  current: string;
+  onPick: (id: string) => void;
+  onClose: () => void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) {
+      d.showModal();
+      d.querySelector<HTMLElement>('[aria-current="true"]')?.focus();
+    }
+    if (!open && d.open) d.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      className="gallery-dialog"
+      aria-labelledby="gallery-title"
+      onClose={onClose}
+      onClick={(e) => {
+        if (e.target === e.currentTarget) onClose(); // a click on the backdrop
+      }}
+    >
+      <div className="gallery-head">
+        <h2 id="gallery-title">Scenarios</h2>
+        <p className="gallery-note">
+          Each one is a manifest, a cluster and a kubeconfig. Pick one to see where a real v1.33 cluster says no — and
+          with which words.
+        </p>
+        <form method="dialog">
+          <button className="btn" type="submit" aria-label="Close scenarios">
+            Close
+          </button>
+        </form>
+      </div>
+      <div className="gallery-body">
+        {ORDER.map((gate) => {
+          const presets = PRESETS.filter((p) => p.gate === gate);
+          if (presets.length === 0) return null;
+          return (
+            <section key={gate} className="gallery-group" aria-labelledby={`gate-${gate}`}>
+              <h3 id={`gate-${gate}`} className={`gate-title gate-${gate}`}>
+                {GATE_TITLES[gate]}
+              </h3>
+              <ul>
+                {presets.map((p) => (
+                  <li key={p.id}>
+                    <a
+                      className="gallery-card"
+                      href={`#/scenario/${p.id}`}
+                      aria-current={p.id === current ? 'true' : undefined}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        onPick(p.id);
+                      }}
+                    >
+                      <span className="gallery-card-title">{p.title}</span>
+                      <span className="gallery-card-blurb">{p.blurb}</span>
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          );
+        })}
+      </div>
+    </dialog>
+  );
+}
