@@ -232,3 +232,104 @@ describe('kubectl describe pod: Events', () => {
     expect(describeEvents([], 0)).toEqual(['Events:  <none>']);
   });
 });
+
+describe('printPod STATUS for the kubelet failure branches', () => {
+  const status = (name: string, state: object, extra: object = {}) => ({
+    name,
+    image: 'x',
+    imageID: '',
+    ready: false,
+    restartCount: 0,
+    state,
+    ...extra,
+  });
+  const twoInits = {
+    initContainers: [
+      { name: 'a', image: 'busybox' },
+      { name: 'b', image: 'busybox' },
+    ],
+  };
+  const withInits = (initContainerStatuses: object[], conditions: object[] = []) =>
+    pod(
+      {
+        phase: 'Pending',
+        conditions,
+        initContainerStatuses,
+        containerStatuses: waiting('PodInitializing'),
+      } as Pod['status'],
+      { spec: { ...twoInits, containers: [{ name: 'example-pod' }] } },
+    );
+  const done = status('a', { terminated: { exitCode: 0, reason: 'Completed' } }, { ready: true });
+  it.each<[string, Pod, string]>([
+    [
+      'first init running',
+      withInits([status('a', { running: {} }), status('b', { waiting: { reason: 'PodInitializing' } })]),
+      'Init:0/2',
+    ],
+    ['second init running', withInits([done, status('b', { running: {} })]), 'Init:1/2'],
+    ['init failed', withInits([status('a', { terminated: { exitCode: 1, reason: 'Error' } })]), 'Init:Error'],
+    [
+      'init crash-looping',
+      withInits([status('a', { waiting: { reason: 'CrashLoopBackOff' } })]),
+      'Init:CrashLoopBackOff',
+    ],
+    [
+      'init killed by a signal, no reason',
+      withInits([status('a', { terminated: { exitCode: 137, signal: 9 } })]),
+      'Init:Signal:9',
+    ],
+    [
+      'inits done, containers not started',
+      withInits([done, { ...done, name: 'b' }], [{ type: 'Initialized', status: 'True' }]),
+      'PodInitializing',
+    ],
+    ['crash loop', pod({ phase: 'Running', containerStatuses: waiting('CrashLoopBackOff') }), 'CrashLoopBackOff'],
+    [
+      'OOM killed',
+      pod({
+        phase: 'Running',
+        containerStatuses: [status('example-pod', { terminated: { exitCode: 137, reason: 'OOMKilled' } })],
+      }),
+      'OOMKilled',
+    ],
+    [
+      'completed, never restarted',
+      pod({
+        phase: 'Succeeded',
+        containerStatuses: [status('example-pod', { terminated: { exitCode: 0, reason: 'Completed' } })],
+      }),
+      'Completed',
+    ],
+    [
+      'config error',
+      pod({ phase: 'Pending', containerStatuses: waiting('CreateContainerConfigError') }),
+      'CreateContainerConfigError',
+    ],
+    [
+      'one container completed, one running but not ready',
+      pod(
+        {
+          phase: 'Running',
+          conditions: [{ type: 'Ready', status: 'False' }],
+          containerStatuses: [
+            status('a', { terminated: { exitCode: 0, reason: 'Completed' } }),
+            status('b', { running: {} }, { ready: true }),
+          ],
+        },
+        { spec: { containers: [{ name: 'a' }, { name: 'b' }] } },
+      ),
+      'NotReady',
+    ],
+  ])('%s → %s', (_, p, column) => {
+    expect(podStatusColumn(p)).toBe(column);
+  });
+
+  it('a running container failing its readiness probe: READY 0/1, STATUS Running', () => {
+    const p = pod({
+      phase: 'Running',
+      conditions: [{ type: 'Ready', status: 'False', reason: 'ContainersNotReady' }],
+      containerStatuses: [status('example-pod', { running: { startedAt: '2026-11-26T09:30:03Z' } })],
+    });
+    expect(podRow(p, created + 30_000)).toEqual(['example-pod', '0/1', 'Running', '0', '30s']);
+  });
+});

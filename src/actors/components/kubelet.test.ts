@@ -219,7 +219,7 @@ describe('kubelet machine', () => {
     expect(sim.recorder.steps.map((s) => s.title)).toEqual(['Rejected: OutOfcpu', 'PATCH status: Failed']);
   });
 
-  it('a missing image: Pulling, the CRI failure, Failed and Error: ErrImagePull, then the waiting status', () => {
+  it('a missing image: Pulling, the CRI failure, Failed and Error: ErrImagePull, then the ErrImagePull status and the back-off', () => {
     const sim = kubelet();
     const pod = boundPod('worker-1');
     const spec = pod.spec as { containers: { image: string; imagePullPolicy: string }[] };
@@ -227,14 +227,83 @@ describe('kubelet machine', () => {
     spec.containers[0]!.imagePullPolicy = 'IfNotPresent';
     sim.watch('ADDED', pod);
     sim.run();
-    expect(sim.recorder.steps.slice(5).map((s) => s.title)).toEqual([
+    const steps = sim.recorder.steps;
+    expect(steps.slice(5, 17).map((s) => s.title)).toEqual([
       'CRI PullImage started',
       'Event Pulling',
       'CRI PullImage failed',
       'Event Failed',
       'Event Failed',
-      'PATCH status: container waiting',
+      'PATCH status: ErrImagePull',
+      'Image pull in back-off: no pull',
+      'Event BackOff',
+      'Event Failed',
+      'PATCH status: ImagePullBackOff',
+      'Event Pulling (x2)',
+      'Event Failed (x2)',
     ]);
-    expect(sim.recorder.steps.at(-1)!.pod).toMatchObject({ status: 'ErrImagePull', ready: '0/1', podIP: '10.244.1.2' });
+    expect(steps[10]!.pod).toMatchObject({ status: 'ErrImagePull', ready: '0/1', podIP: '10.244.1.2' });
+  });
+
+  it('a repeated event is a PATCH of the Event it first created: count, lastTimestamp, message', () => {
+    const sim = kubelet();
+    const pod = boundPod('worker-1');
+    const spec = pod.spec as { containers: { image: string; imagePullPolicy: string }[] };
+    spec.containers[0]!.image = 'nginx:doesnotexist';
+    spec.containers[0]!.imagePullPolicy = 'IfNotPresent';
+    sim.watch('ADDED', pod);
+    sim.run();
+    const reqs = sim.requests();
+    const firstPulling = reqs.find((r) => r.method === 'POST' && (r.body as { reason: string }).reason === 'Pulling')!;
+    const name = (firstPulling.body as { metadata: { name: string } }).metadata.name;
+    const repeats = reqs.filter((r) => r.path === `/api/v1/namespaces/default/events/${name}`);
+    expect(repeats.map((r) => r.method)).toEqual(['PATCH', 'PATCH', 'PATCH']);
+    expect(repeats[0]!.headers['Content-Type']).toBe('application/strategic-merge-patch+json');
+    expect(Object.keys(repeats[0]!.body as object)).toEqual(['count', 'lastTimestamp', 'message']);
+    expect(repeats.map((r) => (r.body as { count: number }).count)).toEqual([2, 3, 4]);
+    expect((repeats[0]!.body as { message: string }).message).toBe('Pulling image "nginx:doesnotexist"');
+    // Events recorded in the same instant still get distinct names (UnixNano suffixes)
+    const names = reqs
+      .filter((r) => r.method === 'POST')
+      .map((r) => (r.body as { metadata: { name: string } }).metadata.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('ends a loop cut by the horizon with what the kubelet would do next, and keeps its retry pending', () => {
+    const scenario = defaultScenario();
+    scenario.horizonMs = 60_000;
+    const sim = startClient(scenario, {
+      id: 'kubelet:worker-1',
+      logic: kubeletMachine,
+      extraInput: { node: 'worker-1' },
+    });
+    stop = sim.stop;
+    const pod = boundPod('worker-1');
+    const spec = pod.spec as { containers: { image: string; imagePullPolicy: string }[] };
+    spec.containers[0]!.image = 'Sona/Bad:latest';
+    sim.watch('ADDED', pod);
+    expect(sim.run(60_000)).toBe(true); // work still pending at the horizon
+    const last = sim.recorder.steps.at(-1)!;
+    expect(last.t).toBeLessThan(60_000);
+    expect(last.narration.detail).toMatch(
+      /From here the kubelet retries each time its pod worker re-syncs the pod, every 10–15 s; the simulation stops here\.$/,
+    );
+  });
+
+  it('points init container events at spec.initContainers{name}', () => {
+    const sim = kubelet();
+    const pod = boundPod('worker-1');
+    (pod.spec as { initContainers: unknown[] }).initContainers = [
+      { name: 'init-db', image: 'busybox:1.36', imagePullPolicy: 'IfNotPresent' },
+    ];
+    sim.watch('ADDED', pod);
+    sim.run(30_000);
+    const started = sim
+      .requests()
+      .filter((r) => r.method === 'POST')
+      .map((r) => r.body as { message: string; involvedObject: { fieldPath: string } })
+      .find((e) => e.message === 'Started container init-db')!;
+    expect(started.involvedObject.fieldPath).toBe('spec.initContainers{init-db}');
+    expect(sim.recorder.steps[1]!.title).toBe('PATCH status: Init:0/1');
   });
 });

@@ -1,14 +1,27 @@
 /**
  * A kubelet as an actor, one per node. It watches the pods bound to its node, admits a new one, and
- * replays the sync plan computed in @sim (sandbox, CNI, image, create, start) under the simulated
- * clock. Status changes go to kube-apiserver as PATCH pods/status, events as POST events (the kubelet
- * never waits for an event's answer). CRI calls happen inside the node: steps without packets.
+ * replays the sync plan computed in @sim (sandbox, CNI, image, create, start, and the retry loops of
+ * whatever fails, up to the horizon) under the simulated clock. Status changes go to kube-apiserver as
+ * PATCH pods/status, events as POST events, repeats of an event as a PATCH of it (the kubelet never
+ * waits for an event's answer). CRI calls happen inside the node: steps without packets, recorded the
+ * first time only, so a back-off round is a few steps.
  */
-import { enqueueActions, setup } from 'xstate';
+import { and, enqueueActions, setup } from 'xstate';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import {
   admittedNarration,
   clientHeaders,
+  configErrorNarration,
+  correlateEvent,
+  eventName,
+  newCorrelator,
+  observedBefore,
+  crashBackoffNarration,
+  eventRepeatPatch,
+  exitedNarration,
+  killingNarration,
+  unhealthyNarration,
+  mountErrorNarration,
   containerCreatingStatus,
   createdNarration,
   creatingStatusNarration,
@@ -23,6 +36,7 @@ import {
   planPodSync,
   podKey,
   podRequests,
+  podRow,
   podStatusPatch,
   presentNarration,
   pulledNarration,
@@ -36,18 +50,19 @@ import {
   syncedStatus,
   volumesNarration,
   type ComponentId,
+  type CorrelatorState,
   type Fact,
   type KubeletEventText,
   type KubeObject,
   type Narration,
   type Outcome,
   type Place,
-  type PlannedAction,
+  type PlannedStep,
   type SyncPlan,
 } from '@sim';
 import type { SimEnv } from '../env';
 import type { ClusterEvent } from '../protocol';
-import { httpRequest, listPods, newExchange, podObjectKey, toApiserver, type Outgoing } from './watchClient';
+import { epochNow, httpRequest, listPods, newExchange, podObjectKey, toApiserver, type Outgoing } from './watchClient';
 
 export interface KubeletInput {
   env: SimEnv;
@@ -79,6 +94,10 @@ interface Context {
   pending: Pod[];
   sync?: Sync;
   seq: number;
+  /** The event recorder's correlator state (client-go tools/record events_cache.go). */
+  events: CorrelatorState;
+  /** Event names given at the latest simulated microsecond, to keep them unique. */
+  naming: { micro: string; n: number };
 }
 
 const isTerminal = (p: Pod) => p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
@@ -107,15 +126,23 @@ interface StepSpec {
  * The effects of one planned step: the step record, and the request it sends (an event POST or a
  * status PATCH), if any; with the new sequence number and the status the kubelet now knows.
  */
-function perform(context: Context, action: PlannedAction): Effects & { seq: number; status: Record<string, unknown> } {
+function perform(
+  context: Context,
+  planned: PlannedStep,
+): Effects & { seq: number; status: Record<string, unknown>; events: CorrelatorState; naming: Context['naming'] } {
+  const { action } = planned;
   const { env, node, me } = context;
   const sync = context.sync!;
   const pod = sync.pod;
   const ns = pod.metadata?.namespace ?? 'default';
   let seq = context.seq;
   let status = sync.status;
+  let events = context.events;
+  let naming = context.naming;
   const fx: Effects = { record: [], send: [] };
   const enqueue = (f: () => void) => fx.record.push(f);
+  /** The last step this action records; the horizon note goes on it. */
+  let lastNarration: Narration | undefined;
 
   const record = (
     spec: StepSpec,
@@ -124,11 +151,14 @@ function perform(context: Context, action: PlannedAction): Effects & { seq: numb
       http?: ReturnType<typeof newExchange>;
       changes?: ReturnType<typeof statusChanges>;
     } = {},
-  ) =>
+  ) => {
+    const narration = { ...spec.narration };
+    lastNarration = narration;
     enqueue(() =>
       env.recorder.step({
         component: me,
         ...spec,
+        narration,
         objectKey: podObjectKey(pod),
         ...(extra.packets
           ? { packets: [{ from: me, to: 'kube-apiserver', kind: 'request', label: extra.packets.label }] }
@@ -137,33 +167,82 @@ function perform(context: Context, action: PlannedAction): Effects & { seq: numb
         ...(extra.changes ? { changes: extra.changes } : {}),
       }),
     );
+  };
 
-  /** POST /api/v1/namespaces/<ns>/events — its own step (a message to kube-apiserver), fire and forget. */
+  /**
+   * An event is its own step (a message to kube-apiserver), fire and forget, after the event
+   * recorder's correlator (@sim eventCorrelator): a first occurrence is a POST, a repeat a PATCH of the
+   * stored Event with the new count, and one the spam filter drops is neither (and no step).
+   */
   const postEvent = (place: Place, event: KubeletEventText, container?: string) => {
-    const exchange = newExchange(me, ++seq, {
-      method: 'POST',
-      path: `/api/v1/namespaces/${ns}/events`,
-      headers: clientHeaders('kubelet'),
-      body: kubeletEvent({
-        pod,
-        node,
-        event,
-        ...(container ? { container } : {}),
-        time: env.wallTime(),
-        timeMicro: env.wallTimeMicro(),
-      }),
+    // Events recorded in the same simulated microsecond are nanoseconds apart in a real kubelet, so
+    // their UnixNano name suffixes differ: count the names already given at this instant.
+    const micro = env.wallTimeMicro();
+    const n = naming.micro === micro ? naming.n : 0;
+    const timeMicro = micro.replace(/Z$/, `${String(n).padStart(3, '0')}Z`);
+    const newName = eventName(pod.metadata?.name ?? '', timeMicro);
+    const correlated = correlateEvent(events, {
+      object: pod.metadata?.uid ?? '',
+      fieldPath: container ?? '',
+      event,
+      nowMs: env.now(),
+      newName,
     });
+    events = correlated.state;
+    const result = correlated.result;
+    if (!result.send) return;
+    if (result.name === newName) naming = { micro, n: n + 1 };
+    const sent = result.event;
+    const exchange = newExchange(
+      me,
+      ++seq,
+      result.send === 'patch'
+        ? {
+            method: 'PATCH',
+            path: `/api/v1/namespaces/${ns}/events/${result.name}`,
+            headers: clientHeaders('kubelet', { patch: true }),
+            body: eventRepeatPatch(result.count, env.wallTime(), sent.message),
+          }
+        : {
+            method: 'POST',
+            path: `/api/v1/namespaces/${ns}/events`,
+            headers: clientHeaders('kubelet'),
+            body: {
+              ...kubeletEvent({
+                pod,
+                node,
+                event: sent,
+                ...(container ? { container } : {}),
+                time: env.wallTime(),
+                timeMicro,
+              }),
+              ...(result.name !== newName ? { metadata: { name: result.name, namespace: ns } } : {}),
+              ...(result.count > 1 ? { count: result.count } : {}),
+            },
+          },
+    );
     record(
       {
         place,
-        title: `Event ${event.reason}`,
-        outcome: event.type === 'Warning' ? 'warn' : 'info',
-        narration: kubeletEventNarration(event.reason, event.message),
-        facts: [{ label: 'Event', value: `${event.type} ${event.reason}: ${event.message}` }],
+        title: result.count > 1 ? `Event ${sent.reason} (x${result.count})` : `Event ${sent.reason}`,
+        outcome: sent.type === 'Warning' ? 'warn' : 'info',
+        narration: kubeletEventNarration(sent.reason, sent.message, result.count),
+        facts: [
+          { label: 'Event', value: `${sent.type} ${sent.reason}: ${sent.message}` },
+          ...(result.count > 1 ? [{ label: 'Count', value: String(result.count) }] : []),
+        ],
       },
-      { packets: { label: 'POST events' }, http: exchange },
+      { packets: { label: result.send === 'patch' ? 'PATCH events' : 'POST events' }, http: exchange },
     );
     fx.send.push(httpRequest(env, exchange));
+  };
+
+  /**
+   * A node-local CRI step. On a retry the event steps tell the story (their count goes up), so the CRI
+   * step is recorded only the first time: a back-off round stays a few steps.
+   */
+  const criStep = (spec: StepSpec, container: string, event: KubeletEventText | undefined) => {
+    if (!event || !observedBefore(events, pod.metadata?.uid ?? '', container, event)) record(spec);
   };
 
   /** PATCH pods/status with the strategic merge patch from the last status to `next`. */
@@ -189,20 +268,14 @@ function perform(context: Context, action: PlannedAction): Effects & { seq: numb
         sync.plan.hostIP,
         env.wallTime(),
       );
-      enqueue(() =>
-        env.recorder.podCard({
-          at: me,
-          status: 'ContainerCreating',
-          ready: `0/${pod.spec?.containers.length ?? 0}`,
-          nodeName: node,
-        }),
-      );
+      const [, ready = '', column = ''] = podRow({ ...pod, status: next as Pod['status'] }, epochNow(env));
+      enqueue(() => env.recorder.podCard({ at: me, status: column, ready, nodeName: node }));
       patchStatus(
         {
           place: 'status',
-          title: 'PATCH status: ContainerCreating',
+          title: `PATCH status: ${column}`,
           outcome: 'info',
-          narration: creatingStatusNarration(),
+          narration: creatingStatusNarration(column),
         },
         next,
       );
@@ -252,56 +325,163 @@ function perform(context: Context, action: PlannedAction): Effects & { seq: numb
         { label: 'imagePullPolicy', value: policy },
       ];
       if (action.phase === 'pulled') {
-        record({
-          place: 'image',
-          title: 'CRI PullImage done',
-          outcome: 'ok',
-          narration: pulledNarration(action.image, pulledIn(sync, sync.index)),
-          facts,
-        });
+        criStep(
+          {
+            place: 'image',
+            title: 'CRI PullImage done',
+            outcome: 'ok',
+            narration: pulledNarration(action.image, pulledIn(sync, sync.index)),
+            facts,
+          },
+          action.container,
+          action.event,
+        );
       } else if (action.phase === 'present') {
-        record({
-          place: 'image',
-          title: 'CRI ImageStatus: image present',
-          outcome: 'ok',
-          narration: presentNarration(action.image),
-          facts,
-        });
+        criStep(
+          {
+            place: 'image',
+            title: 'CRI ImageStatus: image present',
+            outcome: 'ok',
+            narration: presentNarration(action.image),
+            facts,
+          },
+          action.container,
+          action.event,
+        );
       } else {
-        record({
-          place: 'image',
-          title: 'CRI PullImage started',
-          outcome: 'info',
-          narration: pullingNarration(action.image, policy),
-          facts,
-        });
+        criStep(
+          {
+            place: 'image',
+            title: 'CRI PullImage started',
+            outcome: 'info',
+            narration: pullingNarration(action.image, policy),
+            facts,
+          },
+          action.container,
+          action.event,
+        );
       }
       postEvent('image', action.event, action.container);
       break;
     }
     case 'image-error': {
-      const title = action.reason === 'ErrImagePull' ? 'CRI PullImage failed' : 'Image absent, pull policy Never';
-      record({ place: 'image', title, outcome: 'fail', narration: imageErrorNarration(action.image, action.reason) });
+      criStep(
+        {
+          place: 'image',
+          title: IMAGE_ERROR_TITLES[action.reason],
+          outcome: 'fail',
+          narration: imageErrorNarration(action.image, action.reason, action.backoffMs),
+        },
+        action.container,
+        action.events[0],
+      );
       for (const e of action.events) postEvent('image', e, action.container);
       break;
     }
-    case 'created':
+    case 'config-error':
+      criStep(
+        {
+          place: 'container',
+          title: `Config for ${action.container} failed`,
+          outcome: 'fail',
+          narration: configErrorNarration(action.container, action.message),
+          facts: [{ label: 'Error', value: action.message }],
+        },
+        action.container,
+        action.events[0],
+      );
+      for (const e of action.events) postEvent('container', e, action.container);
+      break;
+    case 'mount-error':
+      criStep(
+        {
+          place: 'sync',
+          title: `MountVolume.SetUp failed: ${action.volume}`,
+          outcome: 'fail',
+          narration: mountErrorNarration(action.volume, action.message, formatGoDuration(action.retryMs)),
+          facts: [{ label: 'Error', value: action.message }],
+        },
+        '',
+        action.events[0],
+      );
+      for (const e of action.events) postEvent('sync', e);
+      break;
+    case 'exited':
       record({
         place: 'container',
-        title: `CRI CreateContainer ${action.container}`,
-        outcome: 'ok',
-        narration: createdNarration(action.container),
-        facts: [{ label: 'Container ID', value: action.containerID }],
+        title: `${action.container} exited: ${action.reason} (${action.exitCode})`,
+        outcome: action.exitCode === 0 ? 'info' : 'fail',
+        narration: exitedNarration(action.container, action.exitCode, action.reason, action.why),
+        facts: [
+          { label: 'Exit code', value: String(action.exitCode) },
+          { label: 'Reason', value: action.reason },
+        ],
       });
+      break;
+    case 'unhealthy':
+      criStep(
+        {
+          place: 'container',
+          title: `${action.probe[0]!.toUpperCase()}${action.probe.slice(1)} probe failed: ${action.container}`,
+          outcome: 'warn',
+          narration: unhealthyNarration(action.container, action.probe, action.events[0]?.message ?? ''),
+        },
+        action.container,
+        action.events[0],
+      );
+      for (const e of action.events) postEvent('container', e, action.container);
+      break;
+    case 'killing':
+      criStep(
+        {
+          place: 'container',
+          title: `StopContainer ${action.container} (grace ${action.graceSeconds}s)`,
+          outcome: 'warn',
+          narration: killingNarration(action.container, action.probe, action.graceSeconds),
+        },
+        action.container,
+        action.events[0],
+      );
+      for (const e of action.events) postEvent('container', e, action.container);
+      break;
+    case 'crash-backoff':
+      criStep(
+        {
+          place: 'container',
+          title: `Back-off ${formatGoDuration(action.backoffMs)}: ${action.container} stays down`,
+          outcome: 'warn',
+          narration: crashBackoffNarration(action.container, formatGoDuration(action.backoffMs)),
+        },
+        action.container,
+        action.events[0],
+      );
+      for (const e of action.events) postEvent('container', e, action.container);
+      break;
+    case 'created':
+      criStep(
+        {
+          place: 'container',
+          title: `CRI CreateContainer ${action.container}`,
+          outcome: 'ok',
+          narration: createdNarration(action.container),
+          facts: [{ label: 'Container ID', value: action.containerID }],
+        },
+        action.container,
+        action.event,
+      );
       postEvent('container', action.event, action.container);
       break;
     case 'started':
-      record({
-        place: 'container',
-        title: `CRI StartContainer ${action.container}`,
-        outcome: 'ok',
-        narration: startedNarration(action.container),
-      });
+      criStep(
+        {
+          place: 'container',
+          title: `CRI StartContainer ${action.container}`,
+          outcome: 'ok',
+          narration: startedNarration(action.container),
+        },
+        action.container,
+        action.event,
+      );
       postEvent('container', action.event, action.container);
       break;
     case 'status-synced': {
@@ -312,32 +492,31 @@ function perform(context: Context, action: PlannedAction): Effects & { seq: numb
         action.containers,
         env.wallTime(),
       );
-      const running = next.phase === 'Running';
-      const total = pod.spec?.containers.length ?? 0;
-      const ready = action.containers.filter((c) => c.running).length;
-      const waiting = action.containers.find((c) => !c.running);
-      enqueue(() =>
-        env.recorder.podCard({
-          at: me,
-          status: running ? 'Running' : waiting && !waiting.running ? waiting.reason : 'Pending',
-          ready: `${ready}/${total}`,
-          podIP: sync.plan.podIP,
-        }),
-      );
+      // The card shows what `kubectl get pods` would print for the pod with this status.
+      const [, ready = '', column = ''] = podRow({ ...pod, status: next as Pod['status'] }, epochNow(env));
+      enqueue(() => env.recorder.podCard({ at: me, status: column, ready, podIP: sync.plan.podIP }));
       patchStatus(
         {
           place: 'status',
-          title: running ? 'PATCH status: Running' : 'PATCH status: container waiting',
-          outcome: running ? 'ok' : 'warn',
-          narration: syncedStatusNarration(running, sync.plan.podIP),
+          title: `PATCH status: ${column}`,
+          outcome: column === 'Running' || column === 'Completed' ? 'ok' : 'warn',
+          narration: syncedStatusNarration(column, String(next.phase), sync.plan.podIP),
         },
         next,
       );
       break;
     }
   }
-  return { ...fx, seq, status };
+  if (planned.horizon && lastNarration) lastNarration.detail += ` ${planned.horizon}`;
+  return { ...fx, seq, status, events, naming };
 }
+
+const IMAGE_ERROR_TITLES = {
+  ErrImagePull: 'CRI PullImage failed',
+  ErrImageNeverPull: 'Image absent, pull policy Never',
+  ImagePullBackOff: 'Image pull in back-off: no pull',
+  InvalidImageName: 'Image name does not parse',
+} as const;
 
 /** The pull duration of the Pulled step: the time since the matching Pulling step. */
 function pulledIn(sync: Sync, index: number): string {
@@ -359,8 +538,14 @@ export const kubeletMachine = setup({
     hasPending: ({ context }) => context.pending.length > 0,
     admitted: ({ context }) => context.sync?.plan.admission.admit === true,
     planDone: ({ context }) => !context.sync || context.sync.index >= context.sync.plan.steps.length,
+    cutAtHorizon: ({ context }) => context.sync?.plan.resumeAt !== undefined,
   },
   delays: {
+    /** From the last planned step to the kubelet's next retry, past the horizon. */
+    resumeDelay: ({ context }) => {
+      const plan = context.sync?.plan;
+      return Math.max(1, (plan?.resumeAt ?? 0) - (plan?.steps.at(-1)?.at ?? 0));
+    },
     /** Offsets in the plan are from when the kubelet saw the pod; admission took the first ms. */
     nextStep: ({ context }) => {
       const steps = context.sync?.plan.steps ?? [];
@@ -417,8 +602,10 @@ export const kubeletMachine = setup({
         node: nodeObject(env, node),
         podsOnNode: others,
         images: env.input.images,
+        cluster: env.input.cluster,
         rng: env.rng,
         wallTime: (offset) => env.wallTime(t0 + offset),
+        horizonMs: env.input.horizonMs - t0,
       });
       enqueue.assign({
         pending: rest,
@@ -518,8 +705,8 @@ export const kubeletMachine = setup({
       const sync = context.sync;
       const planned = sync?.plan.steps[sync.index];
       if (!sync || !planned) return;
-      const { seq, status, record, send } = perform(context, planned.action);
-      enqueue.assign({ seq, sync: { ...sync, index: sync.index + 1, status } });
+      const { seq, status, events, naming, record, send } = perform(context, planned);
+      enqueue.assign({ seq, events, naming, sync: { ...sync, index: sync.index + 1, status } });
       for (const f of record) enqueue(f);
       for (const out of send) enqueue.sendTo(toApiserver, out.event, { delay: out.delay });
     }),
@@ -536,6 +723,8 @@ export const kubeletMachine = setup({
     handled: [],
     pending: [],
     seq: 0,
+    events: newCorrelator(),
+    naming: { micro: '', n: 0 },
   }),
   initial: 'idle',
   states: {
@@ -557,8 +746,18 @@ export const kubeletMachine = setup({
               },
             },
             stepping: {
-              always: { guard: 'planDone', target: '#kubelet.watching.idle', actions: 'finish' },
+              always: [
+                { guard: and(['planDone', 'cutAtHorizon']), target: 'retryPending' },
+                { guard: 'planDone', target: '#kubelet.watching.idle', actions: 'finish' },
+              ],
               after: { nextStep: { target: 'stepping', reenter: true, actions: 'step' } },
+            },
+            /**
+             * The horizon cut a retry loop: the kubelet's next retry is still scheduled (beyond the
+             * horizon), so the run ends with work pending, as it would in a real cluster.
+             */
+            retryPending: {
+              after: { resumeDelay: { target: '#kubelet.watching.idle', actions: 'finish' } },
             },
           },
         },

@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { boundPod, TEST_UID } from '../scheduler/testPod';
 import { clientHeaders, unixNanoHex } from './apiClient';
-import { createdContainer, kubeletEvent, pulledImage } from './events';
+import {
+  backOffPullingImage,
+  backOffRestarting,
+  createdContainer,
+  eventRepeatPatch,
+  failedMount,
+  failedToPullImage,
+  imageNeverPull,
+  invalidImageName,
+  killingUnhealthy,
+  kubeletEvent,
+  pulledImage,
+  startFailed,
+  unhealthy,
+} from './events';
 
 describe('kubelet events', () => {
   it('a container event is a core/v1 Event from source kubelet pointing at spec.containers{name}', () => {
@@ -59,6 +73,61 @@ describe('kubelet events', () => {
       Accept: 'application/vnd.kubernetes.protobuf, */*',
       'Content-Type': 'application/vnd.kubernetes.protobuf',
       'User-Agent': 'kube-scheduler/v1.33.0 (linux/amd64) kubernetes/60a317e',
+    });
+  });
+});
+
+describe('failure event texts (image_manager.go, kuberuntime, prober, volume manager)', () => {
+  it.each([
+    [failedToPullImage('nginx:x', 'boom'), 'Warning', 'Failed', 'Failed to pull image "nginx:x": boom'],
+    [backOffPullingImage('nginx:x'), 'Normal', 'BackOff', 'Back-off pulling image "nginx:x"'],
+    [startFailed('ImagePullBackOff'), 'Warning', 'Failed', 'Error: ImagePullBackOff'],
+    [startFailed('configmap "app" not found'), 'Warning', 'Failed', 'Error: configmap "app" not found'],
+    [
+      invalidImageName('Sona/Bad:latest', 'e'),
+      'Warning',
+      'InspectFailed',
+      'Failed to apply default image tag "Sona/Bad:latest": e',
+    ],
+    [
+      imageNeverPull('busybox:1.36'),
+      'Warning',
+      'ErrImageNeverPull',
+      'Container image "busybox:1.36" is not present with pull policy of Never',
+    ],
+    [
+      backOffRestarting('web', `example-pod_default(${TEST_UID})`),
+      'Warning',
+      'BackOff',
+      `Back-off restarting failed container web in pod example-pod_default(${TEST_UID})`,
+    ],
+    [
+      failedMount('config', 'configmap "app" not found'),
+      'Warning',
+      'FailedMount',
+      'MountVolume.SetUp failed for volume "config" : configmap "app" not found',
+    ],
+    [
+      unhealthy('readiness', 'HTTP probe failed with statuscode: 404'),
+      'Warning',
+      'Unhealthy',
+      'Readiness probe failed: HTTP probe failed with statuscode: 404',
+    ],
+    [
+      killingUnhealthy('web', 'liveness'),
+      'Normal',
+      'Killing',
+      'Container web failed liveness probe, will be restarted',
+    ],
+  ])('%o', (event, type, reason, message) => {
+    expect(event).toEqual({ type, reason, message });
+  });
+
+  it('a repeat is patched with count, lastTimestamp and message only', () => {
+    expect(eventRepeatPatch(3, '2026-11-26T09:31:00Z', 'Error: ErrImagePull')).toEqual({
+      count: 3,
+      lastTimestamp: '2026-11-26T09:31:00Z',
+      message: 'Error: ErrImagePull',
     });
   });
 });

@@ -35,6 +35,76 @@ export const imageAlreadyPresent = (image: string): KubeletEventText => ({
   message: `Container image ${q(image)} already present on machine`,
 });
 
+// k/k pkg/kubelet/images/image_manager.go EnsureImageExists: the failures, each logged as an event.
+export const failedToPullImage = (image: string, err: string): KubeletEventText => ({
+  type: 'Warning',
+  reason: 'Failed',
+  message: `Failed to pull image ${q(image)}: ${err}`,
+});
+
+/** Still inside the image back-off (IsInBackOffSinceUpdate): no pull; reason events.BackOffPullImage. */
+export const backOffPullingImage = (image: string): KubeletEventText => ({
+  type: 'Normal',
+  reason: 'BackOff',
+  message: `Back-off pulling image ${q(image)}`,
+});
+
+/** The image name does not parse (applyDefaultImageTag): reason events.FailedToInspectImage. */
+export const invalidImageName = (image: string, err: string): KubeletEventText => ({
+  type: 'Warning',
+  reason: 'InspectFailed',
+  message: `Failed to apply default image tag ${q(image)}: ${err}`,
+});
+
+export const imageNeverPull = (image: string): KubeletEventText => ({
+  type: 'Warning',
+  reason: 'ErrImageNeverPull',
+  message: `Container image ${q(image)} is not present with pull policy of Never`,
+});
+
+/**
+ * k/k pkg/kubelet/kuberuntime/kuberuntime_container.go startContainer: every failure to start a
+ * container is also recorded as `Warning Failed "Error: <message>"` (events.FailedToCreateContainer),
+ * where the message is the error's text: ErrImagePull, ImagePullBackOff, InvalidImageName, or the
+ * config error (`configmap "x" not found`).
+ */
+export const startFailed = (message: string): KubeletEventText => ({
+  type: 'Warning',
+  reason: 'Failed',
+  message: `Error: ${message}`,
+});
+
+/** k/k pkg/kubelet/kuberuntime/kuberuntime_manager.go doBackOff (reason events.BackOffStartContainer). */
+export const backOffRestarting = (container: string, pod: string): KubeletEventText => ({
+  type: 'Warning',
+  reason: 'BackOff',
+  message: `Back-off restarting failed container ${container} in pod ${pod}`,
+});
+
+/** k/k pkg/kubelet/prober/prober.go: every failed probe (reason events.ContainerUnhealthy). */
+export const unhealthy = (probe: 'startup' | 'liveness' | 'readiness', output: string): KubeletEventText => ({
+  type: 'Warning',
+  reason: 'Unhealthy',
+  message: `${probe[0]!.toUpperCase()}${probe.slice(1)} probe failed: ${output}`,
+});
+
+/**
+ * k/k pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions ("Container %s failed liveness
+ * probe") and killContainer (", will be restarted"), reason events.KillingContainer.
+ */
+export const killingUnhealthy = (container: string, probe: 'startup' | 'liveness'): KubeletEventText => ({
+  type: 'Normal',
+  reason: 'Killing',
+  message: `Container ${container} failed ${probe} probe, will be restarted`,
+});
+
+/** k/k pkg/kubelet/volumemanager/reconciler (operationexecutor MountVolume.SetUp failed), reason events.FailedMountVolume. */
+export const failedMount = (volume: string, err: string): KubeletEventText => ({
+  type: 'Warning',
+  reason: 'FailedMount',
+  message: `MountVolume.SetUp failed for volume ${q(volume)} : ${err}`,
+});
+
 // k/k pkg/kubelet/kuberuntime/kuberuntime_container.go startContainer (v1.33: "Created container: %v").
 export const createdContainer = (name: string): KubeletEventText => ({
   type: 'Normal',
@@ -47,6 +117,12 @@ export const startedContainer = (name: string): KubeletEventText => ({
   message: `Started container ${name}`,
 });
 
+/** kubecontainer.GenerateContainerRef: init containers are `spec.initContainers{name}`. */
+const containerFieldPath = (pod: Pod, name: string) =>
+  (pod.spec?.initContainers ?? []).some((c) => c.name === name)
+    ? `spec.initContainers{${name}}`
+    : `spec.containers{${name}}`;
+
 /**
  * The Event client-go's record.EventRecorder creates (tools/record/event.go makeEvent), with the
  * kubelet as source. Container events point at `spec.containers{<name>}` (GenerateContainerRef).
@@ -58,7 +134,7 @@ export function kubeletEvent(args: {
   container?: string;
   /** RFC 3339 in whole seconds, for first/lastTimestamp. */
   time: string;
-  /** The same instant with microseconds, for the name's UnixNano suffix. */
+  /** The same instant with micro- or nanoseconds, for the name's UnixNano suffix. */
   timeMicro: string;
 }): Record<string, unknown> {
   const { pod, node, event } = args;
@@ -69,7 +145,7 @@ export function kubeletEvent(args: {
       name: eventName(pod.metadata?.name ?? '', args.timeMicro),
       namespace: pod.metadata?.namespace ?? 'default',
     },
-    involvedObject: podReference(pod, args.container ? `spec.containers{${args.container}}` : undefined),
+    involvedObject: podReference(pod, args.container ? containerFieldPath(pod, args.container) : undefined),
     reason: event.reason,
     message: event.message,
     source: { component: 'kubelet', host: node },
@@ -81,3 +157,14 @@ export function kubeletEvent(args: {
     reportingInstance: node,
   };
 }
+
+/**
+ * The body of the PATCH the event recorder sends for a repeat of an Event it already created: a
+ * two-way strategic merge patch touching only count, lastTimestamp and message (client-go
+ * tools/record events_cache.go eventObserve), keys in Go's marshal order.
+ */
+export const eventRepeatPatch = (count: number, lastTimestamp: string, message: string): Record<string, unknown> => ({
+  count,
+  lastTimestamp,
+  message,
+});

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { defaultImages } from '@scenarios';
-import { effectivePullPolicy, formatGoDuration, imageID, normalizeImageRef, pullDecision } from './images';
+import {
+  effectivePullPolicy,
+  formatGoDuration,
+  imageID,
+  imageNameError,
+  normalizeImageRef,
+  pullDecision,
+} from './images';
 
 describe('image references (containerd normalisation)', () => {
   it.each([
@@ -61,5 +68,25 @@ describe('Go time.Duration formatting (pull durations, truncated to ms)', () => 
     [0, '0s'],
   ])('%i ms → %s', (ms, text) => {
     expect(formatGoDuration(ms)).toBe(text);
+  });
+});
+
+describe('image names the kubelet cannot parse (InvalidImageName)', () => {
+  it.each([
+    ['nginx:1.27', undefined],
+    ['registry.k8s.io/pause:3.10', undefined],
+    ['localhost:5000/app', undefined],
+    [
+      'Sona/Bad:latest',
+      'couldn\'t parse image name "Sona/Bad:latest": invalid reference format: repository name (Bad) must be lowercase',
+    ],
+    [
+      'Nginx',
+      'couldn\'t parse image name "Nginx": invalid reference format: repository name (library/Nginx) must be lowercase',
+    ],
+    ['nginx:bad tag', 'couldn\'t parse image name "nginx:bad tag": invalid reference format'],
+    ['-nginx', 'couldn\'t parse image name "-nginx": invalid reference format'],
+  ])('%s', (image, error) => {
+    expect(imageNameError(image)).toBe(error);
   });
 });

@@ -3,7 +3,7 @@
  * timing the `Pulled` event reports.
  */
 import type { Container } from 'kubernetes-types/core/v1';
-import type { ImageFacts } from '../scenario';
+import type { ImageFacts, RegistryImage } from '../scenario';
 import type { Rng } from '../random';
 
 export interface ImageRef {
@@ -69,7 +69,7 @@ export function imagePresentOnNode(images: ImageFacts, node: string, image: stri
 }
 
 /** What the registry serves for an image, if it exists. */
-export function registryImage(images: ImageFacts, image: string): { size: number; digest: string } | undefined {
+export function registryImage(images: ImageFacts, image: string): RegistryImage | undefined {
   const exact = images.registry[image];
   if (exact) return exact;
   const key = Object.keys(images.registry).find((k) => sameImage(k, image));
@@ -138,4 +138,39 @@ export function formatGoDuration(ms: number): string {
   if (h > 0) return `${sign}${h}h${m}m${s}`;
   if (m > 0) return `${sign}${m}m${s}`;
   return `${sign}${s}`;
+}
+
+// github.com/distribution/reference regexp.go (v0.6.0, vendored by k/k v1.33): the reference grammar.
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = `${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*(?::[0-9]+)?`;
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
+const REFERENCE = new RegExp(
+  `^(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*(?::[\\w][\\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$`,
+);
+
+/**
+ * Why an image reference cannot be parsed, as the kubelet reports it (k/k pkg/util/parsers
+ * ParseImageName wrapping distribution/reference ParseNormalizedNamed), or undefined when it parses.
+ * splitDockerDomain takes an upper-case first component for a registry host, so `Sona/Bad:latest`
+ * fails on the repository `Bad`.
+ */
+export function imageNameError(image: string): string | undefined {
+  const slash = image.indexOf('/');
+  const first = slash >= 0 ? image.slice(0, slash) : '';
+  const hasDomain =
+    slash >= 0 &&
+    (first === 'localhost' || first === 'index.docker.io' || /[.:]/.test(first) || first.toLowerCase() !== first);
+  const domain = hasDomain ? (first === 'index.docker.io' ? 'docker.io' : first) : 'docker.io';
+  const rest = hasDomain ? image.slice(slash + 1) : image;
+  // Docker Hub names of one element live under library/.
+  const remainder = domain === 'docker.io' && !rest.includes('/') ? `library/${rest}` : rest;
+  const colon = remainder.indexOf(':');
+  const remote = colon >= 0 ? remainder.slice(0, colon) : remainder;
+  const reason =
+    remote.toLowerCase() !== remote
+      ? `invalid reference format: repository name (${remote}) must be lowercase`
+      : REFERENCE.test(`${domain}/${remainder}`)
+        ? undefined
+        : 'invalid reference format';
+  return reason && `couldn't parse image name ${JSON.stringify(image)}: ${reason}`;
 }

@@ -12,18 +12,53 @@ export {
 } from './plan';
 export {
   containerCreatingStatus,
+  podPhase,
   rejectedStatus,
   statusChanges,
   syncedStatus,
   type Condition,
   type ContainerState,
+  type Terminated,
 } from './status';
 export { podStatusPatch } from './podStatusPatch';
-export { kubeletEvent, type KubeletEventText } from './events';
+export {
+  backOffPullingImage,
+  backOffRestarting,
+  eventRepeatPatch,
+  failedMount,
+  failedToPullImage,
+  imageNeverPull,
+  invalidImageName,
+  kubeletEvent,
+  startFailed,
+  type KubeletEventText,
+} from './events';
+export {
+  BACKOFF_INITIAL_MS,
+  BACKOFF_MAX_MS,
+  backoffNext,
+  inBackOffSince,
+  inBackOffSinceUpdate,
+  podWorkerRequeueMs,
+  type Backoff,
+  type BackoffEntry,
+} from './backoff';
+export { containerConfigError, containerExit, formatPod, volumeSetUpError, type ContainerExit } from './containers';
+export { notFoundError } from './worker';
+export { probeFailure, probesOf, type ProbeType } from './probes';
+export {
+  correlateEvent,
+  newCorrelator,
+  observedBefore,
+  type Correlated,
+  type CorrelatorState,
+  type ObservedEvent,
+} from './eventCorrelator';
 export {
   effectivePullPolicy,
   formatGoDuration,
   imageID,
+  imageNameError,
   normalizeImageRef,
   pullDecision,
   pullDurationMs,

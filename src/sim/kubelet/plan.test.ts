@@ -14,7 +14,16 @@ const wallTime = (ms: number) =>
   new Date(Date.parse('2026-11-26T09:30:01Z') + ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 function plan(pod: Pod, node = 'worker-1', images = defaultImages()) {
-  return planPodSync({ pod, node: nodeObj(node), podsOnNode: podsOn(node), images, rng: createRng(42), wallTime });
+  return planPodSync({
+    pod,
+    node: nodeObj(node),
+    podsOnNode: podsOn(node),
+    images,
+    cluster,
+    rng: createRng(42),
+    wallTime,
+    horizonMs: 120_000,
+  });
 }
 const kinds = (actions: PlannedAction[]) => actions.map((a) => ('phase' in a ? `${a.kind}:${a.phase}` : a.kind));
 
@@ -75,21 +84,27 @@ describe('the kubelet sync plan', () => {
     ]);
   });
 
-  it('an image the registry lacks ends the sync with ErrImagePull (the back-off loop comes later)', () => {
+  it('an image the registry lacks: the first attempt fails with ErrImagePull and starts the image back-off', () => {
     const p = plan(
       boundPod(
         'worker-1',
         storedPod({ containers: [{ image: 'nginx:doesnotexist', imagePullPolicy: 'IfNotPresent' }] }),
       ),
     );
-    expect(kinds(p.steps.map((s) => s.action)).slice(4)).toEqual(['image:pulling', 'image-error', 'status-synced']);
+    expect(kinds(p.steps.map((s) => s.action)).slice(4, 8)).toEqual([
+      'image:pulling',
+      'image-error',
+      'status-synced',
+      'image-error',
+    ]);
     const err = p.steps.find((s) => s.action.kind === 'image-error')!.action;
     expect(err.kind === 'image-error' && err.events.map((e) => `${e.type} ${e.reason}: ${e.message}`)).toEqual([
       'Warning Failed: Failed to pull image "nginx:doesnotexist": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:doesnotexist": failed to resolve reference "docker.io/library/nginx:doesnotexist": docker.io/library/nginx:doesnotexist: not found',
       'Warning Failed: Error: ErrImagePull',
     ]);
-    const last = p.steps.at(-1)!.action;
-    expect(last.kind === 'status-synced' && last.containers).toEqual([
+    expect(err.kind === 'image-error' && err.backoffMs).toBe(10_000);
+    const status = p.steps.find((s) => s.action.kind === 'status-synced')!.action;
+    expect(status.kind === 'status-synced' && status.containers).toEqual([
       expect.objectContaining({ name: 'example-pod', running: false, reason: 'ErrImagePull' }),
     ]);
   });

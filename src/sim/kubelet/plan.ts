@@ -1,26 +1,22 @@
 /**
  * The kubelet's sync of a new pod as a timed plan (k/k pkg/kubelet/kubelet.go SyncPod and
  * kuberuntime/kuberuntime_manager.go SyncPod): admit → first status (ContainerCreating) → volumes →
- * RunPodSandbox (pause container, then CNI ADD gives the pod its IP) → per container, in spec order:
- * image (pull or present) → CreateContainer → StartContainer → the status that reports it all.
+ * RunPodSandbox (pause container, then CNI ADD gives the pod its IP) → the pod worker's syncs
+ * (worker.ts): per container, in spec order, image (pull or present) → CreateContainer →
+ * StartContainer, the statuses that report it, and the retry loops of what fails, up to the horizon.
  *
  * Every id, IP and duration is decided here, from the seeded Rng and the scenario, so the actor only
  * replays the plan. Offsets are ms after the kubelet saw the pod.
  */
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { Rng } from '../random';
-import type { ImageFacts } from '../scenario';
+import type { ImageFacts, KubeObject } from '../scenario';
 import { admitPod, type AdmitResult } from './admission';
-import {
-  createdContainer,
-  imageAlreadyPresent,
-  pulledImage,
-  pullingImage,
-  startedContainer,
-  type KubeletEventText,
-} from './events';
-import { imageID, normalizeImageRef, pullDecision, pullDurationMs, registryImage } from './images';
+import { volumeSetUpError } from './containers';
+import { failedMount, type KubeletEventText } from './events';
+import { formatGoDuration } from './images';
 import type { ContainerState } from './status';
+import { HORIZON_MARGIN_MS, runPodWorker } from './worker';
 
 /** The sandbox image kubeadm v1.33 configures (registry.k8s.io/pause:3.10). */
 export const PAUSE_IMAGE = 'registry.k8s.io/pause:3.10';
@@ -28,6 +24,8 @@ export const PAUSE_IMAGE = 'registry.k8s.io/pause:3.10';
 export type PlannedAction =
   | { kind: 'status-creating' }
   | { kind: 'volumes'; volumes: string[] }
+  /** MountVolume.SetUp failed: the volume manager retries after `retryMs`; the sync waits. */
+  | { kind: 'mount-error'; volume: string; message: string; retryMs: number; events: KubeletEventText[] }
   | { kind: 'sandbox'; sandboxID: string }
   | { kind: 'network'; podIP: string }
   | {
@@ -37,22 +35,41 @@ export type PlannedAction =
       event: KubeletEventText;
       phase: 'pulling' | 'pulled' | 'present';
     }
-  /** The image cannot be used: the waiting reason, and the events that report it. */
+  /** The image cannot be used: the waiting reason, the events that report it, the image back-off. */
   | {
       kind: 'image-error';
       container: string;
       image: string;
-      reason: 'ErrImagePull' | 'ErrImageNeverPull';
+      reason: 'ErrImagePull' | 'ErrImageNeverPull' | 'ImagePullBackOff' | 'InvalidImageName';
       events: KubeletEventText[];
+      backoffMs?: number;
     }
+  /** generateContainerConfig failed (CreateContainerConfigError): a missing ConfigMap, Secret or key. */
+  | { kind: 'config-error'; container: string; message: string; events: KubeletEventText[] }
   | { kind: 'created'; container: string; containerID: string; event: KubeletEventText }
   | { kind: 'started'; container: string; event: KubeletEventText }
+  /** The container's process ended (what the image's behaviour says); the runtime records it. */
+  | { kind: 'exited'; container: string; exitCode: number; reason: string; why: string }
+  /** A probe failed (every failure is an Unhealthy event). */
+  | { kind: 'unhealthy'; container: string; probe: 'startup' | 'liveness' | 'readiness'; events: KubeletEventText[] }
+  /** A failed liveness/startup probe: the kubelet stops the container to restart it. */
+  | {
+      kind: 'killing';
+      container: string;
+      probe: 'startup' | 'liveness';
+      graceSeconds: number;
+      events: KubeletEventText[];
+    }
+  /** doBackOff: the container stays down until its crash-loop back-off has passed. */
+  | { kind: 'crash-backoff'; container: string; backoffMs: number; events: KubeletEventText[] }
   | { kind: 'status-synced'; containers: ContainerState[] };
 
 export interface PlannedStep {
   /** ms after the kubelet saw the pod. */
   at: number;
   action: PlannedAction;
+  /** On the last step before the horizon cuts a retry loop: what the kubelet would do next. */
+  horizon?: string;
 }
 
 export interface SyncPlan {
@@ -60,6 +77,8 @@ export interface SyncPlan {
   hostIP: string;
   podIP: string;
   steps: PlannedStep[];
+  /** When the horizon cut a retry loop: the offset at which the kubelet would act next. */
+  resumeAt?: number;
 }
 
 export interface SyncPlanInput {
@@ -68,9 +87,13 @@ export interface SyncPlanInput {
   /** Pods already on the node (from the kubelet's informer), not including this one. */
   podsOnNode: readonly Pod[];
   images: ImageFacts;
+  /** The cluster's objects, for the ConfigMaps and Secrets the pod references. */
+  cluster: readonly KubeObject[];
   rng: Rng;
   /** Wall-clock time (RFC 3339) of an offset, for startedAt. */
   wallTime(offsetMs: number): string;
+  /** The offset at which the simulation stops: retry loops are planned up to it. */
+  horizonMs: number;
 }
 
 const ipToInt = (ip: string) => ip.split('.').reduce((n, o) => n * 256 + Number(o), 0);
@@ -95,11 +118,39 @@ export function allocatePodIP(podCIDR: string, used: readonly string[]): string 
 export const nodeInternalIP = (node: Node): string =>
   node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
 
-/** The containerd error for a tag the registry does not have (runtime-specific; containerd's wording). */
-const notFoundError = (image: string) => {
-  const ref = normalizeImageRef(image).name;
-  return `rpc error: code = NotFound desc = failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${ref}: not found`;
-};
+/**
+ * A configMap or secret volume whose object is missing cannot be set up: the volume manager's
+ * reconciler retries each failed operation with an exponential back-off, 500 ms doubling up to 2m2s
+ * (k/k pkg/volume/util/nestedpendingoperations, exponentialbackoff), recording FailedMount each time,
+ * while SyncPod waits in WaitForAttachAndMount and the pod stays ContainerCreating.
+ */
+export const MOUNT_RETRY_INITIAL_MS = 500;
+export const MOUNT_RETRY_MAX_MS = 122_000;
+
+function planMountRetries(
+  failing: readonly { volume: string; error: string }[],
+  start: number,
+  input: SyncPlanInput,
+  steps: PlannedStep[],
+): { resumeAt: number } {
+  const limit = input.horizonMs - HORIZON_MARGIN_MS;
+  let retryMs = MOUNT_RETRY_INITIAL_MS;
+  let lastRetryMs = retryMs;
+  let t = start;
+  // The reconciler loop runs every 100 ms: a retry starts at the first pass after the back-off.
+  for (; t <= limit; t += retryMs + input.rng.int(100), retryMs = Math.min(retryMs * 2, MOUNT_RETRY_MAX_MS)) {
+    lastRetryMs = retryMs;
+    for (const { volume, error } of failing)
+      steps.push({
+        at: t,
+        action: { kind: 'mount-error', volume, message: error, retryMs, events: [failedMount(volume, error)] },
+      });
+  }
+  const last = steps.at(-1);
+  if (last)
+    last.horizon = `From here the volume manager retries after ${formatGoDuration(lastRetryMs)} (doubling up to ${formatGoDuration(MOUNT_RETRY_MAX_MS)}) until the object exists; the simulation stops here.`;
+  return { resumeAt: t };
+}
 
 export function planPodSync(input: SyncPlanInput): SyncPlan {
   const { pod, node, rng } = input;
@@ -119,64 +170,33 @@ export function planPodSync(input: SyncPlanInput): SyncPlan {
   // SyncPod writes the first status before any runtime work; the status manager sends it at once.
   at(2, { kind: 'status-creating' });
   // Pod cgroup, data directories, then WaitForAttachAndMount (the projected token volume).
-  at(20 + rng.int(40), { kind: 'volumes', volumes: (pod.spec?.volumes ?? []).map((v) => v.name) });
+  const volumes = (pod.spec?.volumes ?? []).map((v) => v.name);
+  const unmountable = volumes.flatMap((v) => {
+    const error = volumeSetUpError(pod, v, input.cluster);
+    return error ? [{ volume: v, error }] : [];
+  });
+  if (unmountable.length) {
+    const { resumeAt } = planMountRetries(unmountable, t + 20 + rng.int(40), input, steps);
+    return { admission, hostIP, podIP, steps, resumeAt };
+  }
+  at(20 + rng.int(40), { kind: 'volumes', volumes });
   // RunPodSandbox: pause container and network namespace, then the CNI plugin's ADD.
   at(120 + rng.int(120), { kind: 'sandbox', sandboxID: rng.hex(64) });
   at(40 + rng.int(60), { kind: 'network', podIP });
 
-  const states: ContainerState[] = [];
-  for (const c of pod.spec?.containers ?? []) {
-    const image = c.image ?? '';
-    const decision = pullDecision(input.images, node.metadata?.name ?? '', c);
-    if (decision.kind === 'present') {
-      at(2, { kind: 'image', container: c.name, image, event: imageAlreadyPresent(image), phase: 'present' });
-    } else if (decision.kind === 'pull') {
-      at(2, { kind: 'image', container: c.name, image, event: pullingImage(image), phase: 'pulling' });
-      const pullMs = pullDurationMs(decision.size, rng);
-      // Nothing else is queued on the node's (serialized) image puller: waiting adds no time.
-      at(pullMs, {
-        kind: 'image',
-        container: c.name,
-        image,
-        event: pulledImage(image, pullMs, pullMs, decision.size),
-        phase: 'pulled',
-      });
-    } else {
-      // The first failure; the back-off retries (ImagePullBackOff) are simulated in a later issue.
-      if (decision.kind === 'never-absent') {
-        const message = `Container image ${JSON.stringify(image)} is not present with pull policy of Never`;
-        const events: KubeletEventText[] = [
-          { type: 'Warning', reason: 'ErrImageNeverPull', message },
-          { type: 'Warning', reason: 'Failed', message: 'Error: ErrImageNeverPull' },
-        ];
-        at(2, { kind: 'image-error', container: c.name, image, reason: 'ErrImageNeverPull', events });
-        states.push({ name: c.name, running: false, reason: 'ErrImageNeverPull', message });
-      } else {
-        const message = notFoundError(image);
-        at(2, { kind: 'image', container: c.name, image, event: pullingImage(image), phase: 'pulling' });
-        const events: KubeletEventText[] = [
-          { type: 'Warning', reason: 'Failed', message: `Failed to pull image ${JSON.stringify(image)}: ${message}` },
-          { type: 'Warning', reason: 'Failed', message: 'Error: ErrImagePull' },
-        ];
-        at(300 + rng.int(400), { kind: 'image-error', container: c.name, image, reason: 'ErrImagePull', events });
-        states.push({ name: c.name, running: false, reason: 'ErrImagePull', message });
-      }
-      continue;
-    }
-    const containerID = `containerd://${rng.hex(64)}`;
-    at(30 + rng.int(40), { kind: 'created', container: c.name, containerID, event: createdContainer(c.name) });
-    at(40 + rng.int(60), { kind: 'started', container: c.name, event: startedContainer(c.name) });
-    const served = decision.kind === 'pull' ? decision : registryImage(input.images, image);
-    states.push({
-      name: c.name,
-      running: true,
-      containerID,
-      image: normalizeImageRef(image).name,
-      imageID: served ? imageID(image, served.digest) : '',
-      startedAt: input.wallTime(t),
-    });
-  }
-  // PLEG relists every second; the next relist sees the containers and the pod worker writes the status.
-  at(20 + rng.int(980), { kind: 'status-synced', containers: states });
-  return { admission, hostIP, podIP, steps };
+  const { resumeAt } = runPodWorker(
+    {
+      pod,
+      node: node.metadata?.name ?? '',
+      images: input.images,
+      cluster: input.cluster,
+      podIP,
+      rng,
+      wallTime: input.wallTime,
+      horizonMs: input.horizonMs,
+    },
+    t,
+    steps,
+  );
+  return { admission, hostIP, podIP, steps, ...(resumeAt !== undefined ? { resumeAt } : {}) };
 }

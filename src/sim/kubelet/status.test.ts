@@ -3,7 +3,7 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import { boundPod, TEST_UID } from '../scheduler/testPod';
 import { applyStrategicMergePatch } from '../strategicMergePatch';
 import { podStatusPatch } from './podStatusPatch';
-import { containerCreatingStatus, statusChanges, syncedStatus, type ContainerState } from './status';
+import { containerCreatingStatus, podPhase, statusChanges, syncedStatus, type ContainerState } from './status';
 
 const T0 = '2026-11-26T09:30:00Z'; // binding (PodScheduled=True)
 const T1 = '2026-11-26T09:30:01Z'; // kubelet's first status
@@ -263,5 +263,139 @@ describe('the kubelet patches, applied as kube-apiserver applies them', () => {
     const patch = podStatusPatch(stored, containerCreatingStatus(bound, '172.18.0.3', T1), TEST_UID)!;
     const types = ((patch.status as { conditions: { type: string }[] }).conditions ?? []).map((c) => c.type);
     expect(types).toEqual(['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady']);
+  });
+});
+
+describe('failure states in the status (convertToAPIContainerStatuses, getPhase, generate.go)', () => {
+  const bound = boundPod('worker-1');
+  const exited = (code: number, reason: string) => ({
+    exitCode: code,
+    reason,
+    startedAt: '2026-11-26T09:30:12Z',
+    finishedAt: '2026-11-26T09:30:14Z',
+    containerID: running.containerID,
+  });
+  const ran = { containerID: running.containerID, image: running.image, imageID: running.imageID };
+  const terminated = (code: number, reason: string): ContainerState => ({
+    name: 'example-pod',
+    running: false,
+    terminated: exited(code, reason),
+    ...ran,
+  });
+  const withPolicy = (restartPolicy: 'Always' | 'OnFailure' | 'Never'): Pod => ({
+    ...bound,
+    spec: { ...bound.spec!, restartPolicy },
+  });
+
+  it.each<[string, Pod, ContainerState[], string]>([
+    ['nothing reported yet', bound, [], 'Pending'],
+    ['waiting for its first run', bound, [{ name: 'example-pod', running: false, reason: 'ErrImagePull' }], 'Pending'],
+    ['running', bound, [running], 'Running'],
+    ['exited, will restart (Always)', withPolicy('Always'), [terminated(1, 'Error')], 'Running'],
+    ['exited 0 (Never)', withPolicy('Never'), [terminated(0, 'Completed')], 'Succeeded'],
+    ['exited 1 (Never)', withPolicy('Never'), [terminated(1, 'Error')], 'Failed'],
+    ['exited 1 (OnFailure): restarting', withPolicy('OnFailure'), [terminated(1, 'Error')], 'Running'],
+    ['exited 0 (OnFailure)', withPolicy('OnFailure'), [terminated(0, 'Completed')], 'Succeeded'],
+    [
+      'CrashLoopBackOff after a run',
+      bound,
+      [{ name: 'example-pod', running: false, reason: 'CrashLoopBackOff', lastTerminated: exited(1, 'Error') }],
+      'Running',
+    ],
+  ])('%s → %s', (_, pod, states, phase) => {
+    expect(podPhase(pod, states)).toBe(phase);
+  });
+
+  it('CrashLoopBackOff: waiting with the back-off message, the previous run in lastState, restartCount', () => {
+    const status = syncedStatus(
+      bound,
+      '172.18.0.3',
+      '10.244.1.2',
+      [
+        {
+          name: 'example-pod',
+          running: false,
+          reason: 'CrashLoopBackOff',
+          message: `back-off 10s restarting failed container=example-pod pod=example-pod_default(${TEST_UID})`,
+          restartCount: 1,
+          lastTerminated: exited(1, 'Error'),
+          ...ran,
+        },
+      ],
+      T2,
+    ) as { phase: string; containerStatuses: unknown[] };
+    expect(status.phase).toBe('Running');
+    expect(status.containerStatuses).toEqual([
+      {
+        name: 'example-pod',
+        state: {
+          waiting: {
+            reason: 'CrashLoopBackOff',
+            message: `back-off 10s restarting failed container=example-pod pod=example-pod_default(${TEST_UID})`,
+          },
+        },
+        lastState: { terminated: exited(1, 'Error') },
+        ready: false,
+        restartCount: 1,
+        image: running.image,
+        imageID: running.imageID,
+        containerID: running.containerID,
+        started: false,
+        volumeMounts: [mount],
+      },
+    ]);
+  });
+
+  it('Succeeded: Ready and ContainersReady False with reason PodCompleted, the sandbox gone', () => {
+    const status = syncedStatus(withPolicy('Never'), '172.18.0.3', '10.244.1.2', [terminated(0, 'Completed')], T2) as {
+      conditions: { type: string; status: string; reason?: string }[];
+    };
+    expect(status.conditions.map((c) => [c.type, c.status, c.reason])).toEqual([
+      ['PodReadyToStartContainers', 'False', undefined],
+      ['Initialized', 'True', undefined],
+      ['Ready', 'False', 'PodCompleted'],
+      ['ContainersReady', 'False', 'PodCompleted'],
+      ['PodScheduled', 'True', undefined],
+    ]);
+  });
+
+  it('init containers: PodInitializing everywhere, Initialized False naming them, then ready once exited 0', () => {
+    const pod: Pod = {
+      ...bound,
+      spec: { ...bound.spec!, initContainers: [{ name: 'init-db', image: 'busybox:1.36' }] },
+    };
+    const first = containerCreatingStatus(pod, '172.18.0.3', T1) as {
+      conditions: { type: string; status: string; reason?: string; message?: string }[];
+      initContainerStatuses: { state: unknown }[];
+      containerStatuses: { state: unknown }[];
+    };
+    expect(first.conditions[1]).toMatchObject({
+      type: 'Initialized',
+      status: 'False',
+      reason: 'ContainersNotInitialized',
+      message: 'containers with incomplete status: [init-db]',
+    });
+    expect(first.initContainerStatuses[0]!.state).toEqual({ waiting: { reason: 'PodInitializing' } });
+    expect(first.containerStatuses[0]!.state).toEqual({ waiting: { reason: 'PodInitializing' } });
+    expect(Object.keys(first)).toEqual([
+      'phase',
+      'conditions',
+      'hostIP',
+      'hostIPs',
+      'startTime',
+      'initContainerStatuses',
+      'containerStatuses',
+      'qosClass',
+    ]);
+    const done = syncedStatus(
+      pod,
+      '172.18.0.3',
+      '10.244.1.2',
+      [{ ...terminated(0, 'Completed'), name: 'init-db' }],
+      T2,
+    ) as { phase: string; conditions: { type: string; status: string }[]; initContainerStatuses: { ready: boolean }[] };
+    expect(done.phase).toBe('Pending');
+    expect(done.conditions[1]).toMatchObject({ type: 'Initialized', status: 'True' });
+    expect(done.initContainerStatuses[0]!.ready).toBe(true);
   });
 });

@@ -46,12 +46,18 @@ export function rejectedNarration(reason: string, message: string): Narration {
   };
 }
 
-export function creatingStatusNarration(): Narration {
+export function creatingStatusNarration(column = 'ContainerCreating'): Narration {
+  const init = column.startsWith('Init:');
   return {
-    summary: 'The kubelet reports its first status: Pending, containers waiting with reason ContainerCreating.',
+    summary: init
+      ? `The kubelet reports its first status: Pending, init containers first (${column}).`
+      : 'The kubelet reports its first status: Pending, containers waiting with reason ContainerCreating.',
     detail:
       "SyncPod starts by computing the pod status, and the status manager PATCHes pods/status at once: hostIP, startTime, and the five conditions in the kubelet's order " +
-      '(PodReadyToStartContainers, Initialized, Ready, ContainersReady, PodScheduled). `kubectl get pods` now shows ContainerCreating.',
+      `(PodReadyToStartContainers, Initialized, Ready, ContainersReady, PodScheduled). \`kubectl get pods\` now shows ${column}` +
+      (init
+        ? ': every container waits with reason PodInitializing and Initialized is False until each init container has exited 0, one after the other.'
+        : '.'),
     docs: [DOCS.conditions],
   };
 }
@@ -121,13 +127,108 @@ export function presentNarration(image: string): Narration {
   };
 }
 
-export function imageErrorNarration(image: string, reason: string): Narration {
+const IMAGE_ERRORS: Record<string, string> = {
+  ErrImagePull:
+    'The pull failed, so the container stays waiting with reason ErrImagePull. The kubelet records the failure in its image back-off (keyed by pod and image): 10 s after the first failure, doubling after each one up to 5 minutes.',
+  ImagePullBackOff:
+    'The image back-off has not passed yet, so the kubelet does not even try: it records BackOff and the waiting reason becomes ImagePullBackOff. `kubectl get pods` alternates between ErrImagePull and ImagePullBackOff.',
+  ErrImageNeverPull:
+    'imagePullPolicy is Never and the image is not on the node, so the kubelet will never pull it; the container stays waiting with reason ErrImageNeverPull.',
+  InvalidImageName:
+    'The kubelet parses the image reference before anything else and this one does not parse (repository names must be lowercase, for one). No pull is attempted; the container waits with reason InvalidImageName and the kubelet re-checks on each re-sync.',
+};
+
+export function imageErrorNarration(image: string, reason: string, backoffMs?: number): Narration {
+  const backoff = backoffMs ? ` The image back-off now stands at ${backoffMs / 1000} s.` : '';
   return {
     summary: `The image "${image}" cannot be used: ${reason}.`,
-    detail:
-      `The container stays waiting with reason ${reason}. The kubelet keeps retrying with a back-off of 10 s, doubling up to 5 minutes, ` +
-      'and `kubectl get pods` alternates between ErrImagePull and ImagePullBackOff.',
+    detail: `${IMAGE_ERRORS[reason] ?? ''}${backoff} The pod worker re-syncs a failed pod every 10–15 s; each re-sync either pulls again or reports the back-off.`,
     docs: [DOCS.images],
+  };
+}
+
+export function configErrorNarration(container: string, error: string): Narration {
+  return {
+    summary: `The kubelet cannot build ${container}'s config: ${error}.`,
+    detail:
+      "Before CreateContainer the kubelet resolves env from ConfigMaps and Secrets through its configmap/secret managers (which read them from the API server; here, the cluster definition's objects). " +
+      'A missing object or key without optional: true stops the container with waiting reason CreateContainerConfigError; the kubelet retries on every re-sync (10–15 s) until the object appears.',
+    docs: [
+      {
+        label: 'Configure a Pod to Use a ConfigMap',
+        href: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-pod-configmap/',
+      },
+    ],
+  };
+}
+
+export function mountErrorNarration(volume: string, error: string, retry: string): Narration {
+  return {
+    summary: `Volume "${volume}" cannot be mounted: ${error}.`,
+    detail:
+      "The kubelet's volume manager sets up each volume before the sandbox exists; a configMap or secret volume needs its object (the kubelet reads it through the API server; here, the cluster definition's objects). " +
+      `Without it MountVolume.SetUp fails, a FailedMount event is recorded and the operation is retried after ${retry}, the delay doubling up to 2m2s. ` +
+      'Meanwhile SyncPod waits and the pod stays ContainerCreating: no sandbox, no IP, no containers.',
+    docs: [{ label: 'ConfigMaps', href: 'https://kubernetes.io/docs/concepts/configuration/configmap/' }],
+  };
+}
+
+export function exitedNarration(container: string, exitCode: number, reason: string, why: string): Narration {
+  return {
+    summary: `${container} ended with exit code ${exitCode} (${reason}).`,
+    detail:
+      `It ends because ${why}. ` +
+      'containerd records the exit; the kubelet notices it at its next PLEG relist (every second) and re-syncs the pod. ' +
+      (reason === 'OOMKilled'
+        ? 'The kernel killed the process with SIGKILL for crossing its cgroup memory limit: exit code 137, reason OOMKilled.'
+        : 'Exit code 0 is reported as Completed, anything else as Error; the restartPolicy decides whether it starts again.'),
+    docs: [DOCS.lifecycle],
+  };
+}
+
+const PROBES_DOC = {
+  label: 'Configure Liveness, Readiness and Startup Probes',
+  href: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/',
+};
+
+export function unhealthyNarration(container: string, probe: string, message: string): Narration {
+  const effect =
+    probe === 'readiness'
+      ? 'After failureThreshold failures in a row the container is marked not ready: Ready and ContainersReady turn False (reason ContainersNotReady) and a Service stops sending it traffic; it is not restarted.'
+      : probe === 'liveness'
+        ? 'After failureThreshold failures in a row the kubelet kills the container and restarts it.'
+        : 'The startup probe holds back the liveness and readiness probes until it succeeds; after failureThreshold failures the container is killed and restarted.';
+  return {
+    summary: `${container}: ${message}`,
+    detail:
+      `The kubelet's prober runs the ${probe} probe every periodSeconds, from initialDelaySeconds after the container started, against what the image serves (its behaviour in the cluster's ImageRegistry). ` +
+      `Every failure is recorded as an Unhealthy event. ${effect}`,
+    docs: [PROBES_DOC],
+  };
+}
+
+export function killingNarration(container: string, probe: string, graceSeconds: number): Narration {
+  return {
+    summary: `${container} failed its ${probe} probe: the kubelet stops it to restart it.`,
+    detail:
+      `The kubelet records Killing and asks the runtime to stop the container: SIGTERM, then SIGKILL after the ${graceSeconds} s grace period. ` +
+      'Once it has exited, the pod worker starts it again (restartCount + 1), subject to the same crash-loop back-off as a crash.',
+    docs: [PROBES_DOC],
+  };
+}
+
+export function crashBackoffNarration(container: string, backoff: string): Narration {
+  return {
+    summary: `CrashLoopBackOff: ${container} is not restarted for ${backoff} after its last exit.`,
+    detail:
+      'The kubelet restarts a crashed container at once the first time, then waits: 10 s, doubling after each crash up to 5 minutes (reset after 10 minutes of running). ' +
+      'It records a BackOff event and the waiting reason CrashLoopBackOff; the pod worker re-syncs every 10–15 s and restarts the container once the back-off has passed.',
+    docs: [
+      {
+        label: 'Container restarts',
+        href: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-restarts',
+      },
+    ],
   };
 }
 
@@ -151,21 +252,23 @@ export function startedNarration(container: string): Narration {
   };
 }
 
-export function syncedStatusNarration(running: boolean, podIP: string): Narration {
-  return running
-    ? {
-        summary: `The kubelet reports Running with pod IP ${podIP}; every condition is True.`,
-        detail:
-          "The status PATCH sets phase Running, podIP/podIPs, the container's containerID, image, imageID and startedAt, and flips Ready and ContainersReady to True. " +
-          'The conditions keep their order; only the ones that changed get a new lastTransitionTime.',
-        docs: [DOCS.conditions],
-      }
-    : {
-        summary: `The kubelet reports the pod IP ${podIP}, but a container is still waiting.`,
-        detail:
-          'PodReadyToStartContainers is True (the sandbox and network exist); Ready stays False while a container waits.',
-        docs: [DOCS.conditions],
-      };
+export function syncedStatusNarration(column: string, phase: string, podIP: string): Narration {
+  if (column === 'Running')
+    return {
+      summary: `The kubelet reports Running with pod IP ${podIP}; every condition is True.`,
+      detail:
+        "The status PATCH sets phase Running, podIP/podIPs, the container's containerID, image, imageID and startedAt, and flips Ready and ContainersReady to True. " +
+        'The conditions keep their order; only the ones that changed get a new lastTransitionTime.',
+      docs: [DOCS.conditions],
+    };
+  return {
+    summary: `The kubelet reports phase ${phase}; kubectl shows ${column}.`,
+    detail:
+      'Each sync starts by computing the status from what the runtime reports and why the last start failed; the status manager PATCHes it when it changed. ' +
+      `The phase is ${phase}, and \`kubectl get pods\` derives the STATUS column ${column} from the container states (waiting or terminated reasons), not from the phase alone. ` +
+      'Ready and ContainersReady stay False while a container is not ready.',
+    docs: [DOCS.conditions, DOCS.lifecycle],
+  };
 }
 
 // --- kubectl get pods -w -----------------------------------------------------------------------------
@@ -181,12 +284,18 @@ export function watchRowNarration(pod: string, status: string, watchType: string
   };
 }
 
-export function kubeletEventNarration(reason: string, message: string): Narration {
+export function kubeletEventNarration(reason: string, message: string, count = 1): Narration {
   return {
-    summary: `The kubelet records the event ${reason}: ${message}`,
+    summary:
+      count > 1
+        ? `The kubelet records the event ${reason} again (${count} times now): ${message}`
+        : `The kubelet records the event ${reason}: ${message}`,
     detail:
-      "The kubelet's event recorder POSTs a core/v1 Event (source kubelet, the node as host) and does not wait for the answer; " +
-      'events about a container point at spec.containers{<name>}. `kubectl describe pod` lists them with From kubelet.',
+      (count > 1
+        ? 'A repeat of an event already sent is not a new object: the recorder PATCHes the stored Event with count and lastTimestamp, so `kubectl describe` shows it once with (x' +
+          `${count} over …). `
+        : "The kubelet's event recorder POSTs a core/v1 Event (source kubelet, the node as host) and does not wait for the answer. ") +
+      'Events about a container point at spec.containers{<name>}. `kubectl describe pod` lists them with From kubelet.',
     docs: [
       { label: 'Event API', href: 'https://kubernetes.io/docs/reference/kubernetes-api/cluster-resources/event-v1/' },
     ],
