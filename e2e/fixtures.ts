@@ -43,7 +43,8 @@ export class JourneyPage {
   async pickScenario(title: string) {
     await this.page.getByRole('button', { name: /^Scenario/ }).click();
     const gallery = this.page.getByRole('dialog', { name: 'Scenarios' });
-    await gallery.getByRole('link', { name: new RegExp(`^${title}`) }).click();
+    const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    await gallery.getByRole('link', { name: new RegExp(`^${escaped}`) }).click();
     await expect(gallery).toBeHidden();
   }
 
@@ -57,6 +58,7 @@ export class JourneyPage {
 
   /** Clicks the manifest so Monaco loads, and waits until it is mounted. */
   async openEditor() {
+    if (await this.page.locator('[data-monaco-ready="true"]').count()) return;
     await this.page.getByTestId('manifest-preview').click();
     await expect(this.page.locator('[data-monaco-ready="true"]')).toBeVisible();
   }
@@ -76,6 +78,20 @@ export class JourneyPage {
       const model = editor.getModel()!;
       editor.executeEdits('e2e', [{ range: model.getFullModelRange(), text: t }]);
     }, text);
+  }
+
+  /**
+   * Replaces the first occurrence of `find` in the file shown in the editor (the default manifest
+   * lives in the app; the specs do not import the app's YAML files).
+   */
+  async replaceInEditor(find: string, replacement: string) {
+    await this.openEditor();
+    const text = await this.page.evaluate(
+      () =>
+        (window as unknown as { __podJourneyEditor: { getValue(): string } }).__podJourneyEditor.getValue(),
+    );
+    if (!text.includes(find)) throw new Error(`the editor text has no "${find}"`);
+    await this.setManifest(text.replace(find, replacement));
   }
 
   /** Hosts other than the preview server that the page contacted. */

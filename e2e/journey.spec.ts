@@ -1,4 +1,3 @@
-import { DEFAULT_MANIFEST } from '@scenarios';
 import { test, expect } from './fixtures';
 
 test.describe('the default journey', () => {
@@ -61,7 +60,7 @@ test.describe('the default journey', () => {
 test.describe('editing the manifest', () => {
   test('a renamed pod travels under its new name', async ({ journey, page }) => {
     await journey.open();
-    await journey.setManifest(DEFAULT_MANIFEST.replace('name: example-pod', 'name: my-pod'));
+    await journey.replaceInEditor('name: example-pod', 'name: my-pod');
     await journey.button('Apply').click();
     await journey.button('Jump to end').click();
     await expect(journey.resultBanner).toContainText('pod/my-pod');
@@ -72,7 +71,7 @@ test.describe('editing the manifest', () => {
 
   test('Ctrl+Enter applies from the editor', async ({ journey, page }) => {
     await journey.open();
-    await journey.setManifest(DEFAULT_MANIFEST.replace('image: sonasingh46/node-web-app:latest', 'image: nginx:1.27'));
+    await journey.replaceInEditor('image: sonasingh46/node-web-app:latest', 'image: nginx:1.27');
     await page.locator('.monaco-editor .view-lines').click();
     await page.keyboard.press('ControlOrMeta+Enter');
     await journey.button('Jump to end').click();

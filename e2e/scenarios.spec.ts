@@ -10,8 +10,12 @@ test.describe('the scenario gallery', () => {
     await expect(journey.resultBanner).toContainText(
       'violates PodSecurity "restricted:latest": allowPrivilegeEscalation != false',
     );
+    // step back from kubectl's output to the gate that said no
     await journey.tab('Narration').click();
+    for (let i = 0; i < 10 && !(await journey.tabPanel.textContent())?.includes('PodSecurity'); i++)
+      await journey.button('Previous step').click();
     await expect(journey.tabPanel).toContainText('PodSecurity');
+    await expect(journey.tabPanel).toContainText('restricted');
   });
 
   test('Not enough CPU stops at the scheduler with FailedScheduling', async ({ journey }) => {
@@ -69,7 +73,7 @@ test.describe('the cluster and kubeconfig files', () => {
     });
     await expect(journey.fileTab('cluster.yaml')).toContainText(/\d/);
     await journey.button('Apply').click();
-    await expect(page.getByRole('alert')).toContainText(
+    await expect(page.locator('.editor-error')).toContainText(
       /Not applied: cluster\.yaml has (an error|\d+ errors), line \d+/,
     );
     // the manifest tab kept its own text

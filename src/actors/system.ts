@@ -106,6 +106,6 @@ export function simulate(input: ScenarioInput): Trace {
     scenarioId: input.id,
     steps,
     nodes,
-    result: summarizeResult(recorder.stored, steps, horizonReached),
+    result: summarizeResult(recorder.stored, steps, horizonReached, input.cluster),
   };
 }

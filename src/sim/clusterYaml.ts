@@ -216,11 +216,12 @@ function fillCreated(kind: string, o: Obj, priorities: ReadonlyMap<string, numbe
   if (kind === 'Pod' && isRecord(o.spec)) {
     // Stored pods were decoded with their defaults (k/k pkg/apis/core/v1/defaults.go SetDefaults_Pod…),
     // so an update compares like with like (ValidatePodUpdate sees only what the person changed).
-    o.spec = defaultPod(o as KubeObject).pod.spec;
+    const spec = defaultPod(o as KubeObject).pod.spec as Obj;
+    o.spec = spec;
     // the Priority admission plugin resolved the class when the pod was created
-    const cls = o.spec.priorityClassName;
+    const cls = spec.priorityClassName;
     const value = typeof cls === 'string' ? priorities.get(cls) : undefined;
-    if (o.spec.priority === undefined && value !== undefined) o.spec.priority = value;
+    if (spec.priority === undefined && value !== undefined) spec.priority = value;
     // pkg/registry/core/pod/strategy.go PrepareForCreate computes the QoS class
     const status = isRecord(o.status) ? o.status : {};
     if (status.qosClass === undefined) o.status = { ...status, qosClass: podQOSClass(o as KubeObject) };

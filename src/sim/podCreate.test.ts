@@ -48,6 +48,25 @@ describe('create-time fields', () => {
     ]);
   });
 
+  it('a pod with scheduling gates starts with PodScheduled=False, SchedulingGated (strategy.go)', () => {
+    const gated = { ...pod([res()]), spec: { containers: [res()], schedulingGates: [{ name: 'example.com/quota' }] } };
+    const { pod: out } = prepareForCreate(gated, 'uid-1', '2026-11-26T09:30:00Z');
+    expect(out.status).toEqual({
+      phase: 'Pending',
+      conditions: [
+        {
+          type: 'PodScheduled',
+          status: 'False',
+          lastProbeTime: null,
+          lastTransitionTime: null,
+          reason: 'SchedulingGated',
+          message: 'Scheduling is blocked due to non-empty scheduling gates',
+        },
+      ],
+      qosClass: 'BestEffort',
+    });
+  });
+
   it('drops system fields the client sent', () => {
     const p = pod([res()]);
     expect(

@@ -4,6 +4,7 @@
  * pkg/registry/rest/meta.go) and the pod strategy's `PrepareForCreate` (generation 1, status reset to
  * Pending with the QoS class; k/k pkg/registry/core/pod/strategy.go).
  */
+import { schedulingGatedCondition } from './scheduler/messages';
 import { cloneJson, diffObjects } from './diff';
 import { parseQuantity } from './quantity';
 import type { KubeObject } from './scenario';
@@ -93,5 +94,8 @@ export function prepareForCreate(
   if (typeof spec.serviceAccountName === 'string' && spec.serviceAccountName)
     spec.serviceAccount = spec.serviceAccountName;
   out.status = { phase: 'Pending', qosClass: podQOSClass(out) };
+  // k/k pkg/registry/core/pod/strategy.go PrepareForCreate → applySchedulingGatedCondition
+  if (Array.isArray(spec.schedulingGates) && spec.schedulingGates.length > 0)
+    out.status = { phase: 'Pending', conditions: [schedulingGatedCondition()], qosClass: podQOSClass(out) };
   return { pod: out, changes: diffObjects(pod, out, 'kube-apiserver') };
 }

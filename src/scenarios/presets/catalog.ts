@@ -93,12 +93,43 @@ spec:
   schedulerName: default-scheduler
 status:
   phase: Running
+  conditions:
+  - type: PodReadyToStartContainers
+    status: "True"
+    lastTransitionTime: "2026-11-26T09:10:12Z"
+  - type: Initialized
+    status: "True"
+    lastTransitionTime: "2026-11-26T09:10:00Z"
+  - type: Ready
+    status: "True"
+    lastTransitionTime: "2026-11-26T09:10:12Z"
+  - type: ContainersReady
+    status: "True"
+    lastTransitionTime: "2026-11-26T09:10:12Z"
+  - type: PodScheduled
+    status: "True"
+    lastProbeTime: null
+    lastTransitionTime: "2026-11-26T09:10:00Z"
   hostIP: 172.18.0.3
+  hostIPs:
+  - ip: 172.18.0.3
   podIP: 10.244.1.2
   podIPs:
   - ip: 10.244.1.2
-  qosClass: BestEffort
-  startTime: "2026-11-26T09:10:00Z"`;
+  startTime: "2026-11-26T09:10:00Z"
+  containerStatuses:
+  - name: example-pod
+    state:
+      running:
+        startedAt: "2026-11-26T09:10:12Z"
+    lastState: {}
+    ready: true
+    restartCount: 0
+    image: docker.io/sonasingh46/node-web-app:latest
+    imageID: docker.io/sonasingh46/node-web-app@sha256:7a3b7b0b6b1c5e9e4b2a9f8e1d2c3b4a5968778695a4b3c2d1e0f9a8b7c6d5e4
+    containerID: containerd://4f1c2b8e9a7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b
+    started: true
+  qosClass: BestEffort`;
 
 const withExistingPod = prepend(
   DEFAULT_CLUSTER_YAML,
@@ -289,6 +320,9 @@ status:
       interventions: [{ atMs: 20_000, title: 'label worker-2 disktype=ssd', yaml: WORKER_2_SSD }],
     },
   ),
+  preset('scheduling-gated', 'Scheduling gates', 'scheduler', 'The scheduler does not even try while a gate is set', {
+    manifest: m.SCHEDULING_GATED,
+  }),
   preset('untolerated-taint', 'Untolerated taint', 'scheduler', 'Every worker is reserved for GPU work', {
     cluster: ['worker-1', 'worker-2'].reduce(
       (c, node) =>

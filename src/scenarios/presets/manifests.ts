@@ -119,3 +119,7 @@ spec:
       limits:
         memory: 256Mi
 `;
+
+export const SCHEDULING_GATED = `${DEFAULT_MANIFEST}  schedulingGates:
+  - name: example.com/wait-for-quota
+`;

@@ -79,11 +79,11 @@ describe('what kube-scheduler sends', () => {
   });
 
   it('a gated pod: PodScheduled=False reason SchedulingGated, set by kube-apiserver at create (strategy.go)', () => {
-    expect(schedulingGatedCondition('2026-11-26T09:30:00Z')).toEqual({
+    expect(schedulingGatedCondition()).toEqual({
       type: 'PodScheduled',
       status: 'False',
       lastProbeTime: null,
-      lastTransitionTime: '2026-11-26T09:30:00Z',
+      lastTransitionTime: null,
       reason: 'SchedulingGated',
       message: 'Scheduling is blocked due to non-empty scheduling gates',
     });

@@ -109,12 +109,13 @@ export const failedSchedulingNote = (fitError: string): string => truncateMessag
  * applySchedulingGatedCondition, called from PrepareForCreate); the scheduler never attempts the pod,
  * so nothing else writes PodScheduled until the gates are gone. printPod shows it as SchedulingGated.
  */
-export function schedulingGatedCondition(now: string) {
+export function schedulingGatedCondition() {
   return {
     type: 'PodScheduled',
     status: 'False',
+    // applySchedulingGatedCondition sets neither time: both serialise as null
     lastProbeTime: null,
-    lastTransitionTime: now,
+    lastTransitionTime: null,
     reason: 'SchedulingGated', // v1.PodReasonSchedulingGated
     message: 'Scheduling is blocked due to non-empty scheduling gates',
   };
