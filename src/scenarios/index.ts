@@ -1,5 +1,6 @@
 // The scenarios layer's public surface: preset data shared by the UI and the tests ('@scenarios').
-export { DEFAULT_MANIFEST, defaultScenario } from './defaultScenario';
+export { defaultScenario } from './defaultScenario';
+export { DEFAULT_MANIFEST } from './presets/manifests';
 export { GATES, PRESETS, type Gate, type ScenarioPreset } from './presets';
 export {
   DEFAULT_CLUSTER_YAML,

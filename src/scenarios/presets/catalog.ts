@@ -4,10 +4,10 @@
  * a real v1.33 cluster prints. `presets.test.ts` pins where each one stops and what it says.
  */
 import type { ScenarioSource } from '@sim';
-import { DEFAULT_MANIFEST } from '../defaultScenario';
 import { DEFAULT_CLUSTER_YAML, DEFAULT_KUBECONFIG, DEFAULT_START_TIME, KUBECONFIGS } from '../defaultCluster';
 import { addImages, edit, editNodeSpec, prepend } from './edit';
 import * as m from './manifests';
+import { DEFAULT_MANIFEST } from './manifests';
 import type { Gate, ScenarioPreset } from './types';
 
 /** The run settings every preset shares: same seed and clock, so the gallery's numbers are stable. */

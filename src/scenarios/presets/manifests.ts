@@ -2,7 +2,20 @@
  * The manifests of the gallery. Each is what a person would really write for that situation, kept
  * close to the story's pod so the difference that matters stands out.
  */
-import { DEFAULT_MANIFEST } from '../defaultScenario';
+/** The pod of the story this project is based on. */
+export const DEFAULT_MANIFEST = `apiVersion: v1
+kind: Pod
+metadata:
+  name: example-pod
+  labels:
+    env: story-telling
+spec:
+  containers:
+  - name: example-pod
+    image: sonasingh46/node-web-app:latest
+    ports:
+    - containerPort: 8000
+`;
 
 /** The story's pod with extra lines after its container's ports (indented for the container). */
 const withContainerLines = (lines: string): string => `${DEFAULT_MANIFEST}${lines}`;
