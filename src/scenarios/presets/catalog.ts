@@ -174,6 +174,10 @@ spec:
       namespace('team-b', { 'pod-security.kubernetes.io/warn': 'restricted' }),
     ),
   }),
+  preset('run-to-completion', 'Run to completion', 'running', 'restartPolicy Never: the pod ends Completed', {
+    manifest: m.RUN_TO_COMPLETION,
+    cluster: failureImages,
+  }),
   preset('init-container', 'Init container', 'running', 'Init:0/1, PodInitializing, then Running', {
     manifest: m.INIT_CONTAINER,
     cluster: failureImages,
@@ -238,6 +242,52 @@ spec:
     manifest: m.inNamespace('staging'),
   }),
   preset(
+    'namespace-terminating',
+    'Namespace is being deleted',
+    'admission',
+    'No new content in a terminating namespace',
+    {
+      manifest: m.inNamespace('old-team'),
+      cluster: prepend(
+        DEFAULT_CLUSTER_YAML,
+        'Namespace old-team is being deleted: `kubectl delete namespace old-team` is waiting for its contents to go.',
+        `apiVersion: v1
+kind: Namespace
+metadata:
+  name: old-team
+  deletionTimestamp: "2026-11-26T09:29:00Z"
+spec:
+  finalizers:
+  - kubernetes
+status:
+  phase: Terminating
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: default
+  namespace: old-team`,
+      ),
+    },
+  ),
+  preset(
+    'serviceaccount-missing',
+    'ServiceAccount missing',
+    'admission',
+    'A fresh namespace has no default account yet',
+    {
+      manifest: m.inNamespace('brand-new'),
+      cluster: prepend(
+        DEFAULT_CLUSTER_YAML,
+        'Namespace brand-new was created a moment ago; kube-controller-manager has not made its default ServiceAccount yet.',
+        `apiVersion: v1
+kind: Namespace
+metadata:
+  name: brand-new`,
+      ),
+    },
+  ),
+  preset(
     'podsecurity-baseline',
     'PodSecurity baseline',
     'admission',
@@ -287,12 +337,56 @@ status:
     limits.memory: "0"`,
     ),
   }),
+  preset('quota-exceeded', 'ResourceQuota exceeded', 'admission', 'Asking for more CPU than the quota has left', {
+    manifest: m.WITH_REQUESTS('1', '256Mi'),
+    cluster: prepend(
+      DEFAULT_CLUSTER_YAML,
+      'A ResourceQuota in namespace default, already mostly used by other pods.',
+      `apiVersion: v1
+kind: ResourceQuota
+metadata:
+  name: team-quota
+  namespace: default
+spec:
+  hard:
+    requests.cpu: "2"
+    requests.memory: 4Gi
+status:
+  hard:
+    requests.cpu: "2"
+    requests.memory: 4Gi
+  used:
+    requests.cpu: 1500m
+    requests.memory: 1Gi`,
+    ),
+  }),
+  preset('limitrange-max', 'LimitRange maximum', 'admission', 'A limit above the namespace’s maximum', {
+    manifest: m.BIG_LIMITS,
+    cluster: prepend(
+      DEFAULT_CLUSTER_YAML,
+      'A LimitRange in namespace default caps each container at 1 CPU.',
+      `apiVersion: v1
+kind: LimitRange
+metadata:
+  name: container-max
+  namespace: default
+spec:
+  limits:
+  - type: Container
+    max:
+      cpu: "1"
+      memory: 1Gi`,
+    ),
+  }),
   preset('unknown-priorityclass', 'Unknown PriorityClass', 'admission', 'Priority admission finds no such class', {
     manifest: m.PRIORITY_CLASS,
   }),
 
   preset('strict-decoding', 'Unknown field (400)', 'validation', 'A typo: strict decoding refuses `imagee`', {
     manifest: m.STRICT_DECODING,
+  }),
+  preset('many-invalid', 'Several invalid fields (422)', 'validation', 'Every problem listed, one per line', {
+    manifest: m.MANY_INVALID,
   }),
   preset('invalid-name', 'Invalid name (422)', 'validation', 'Uppercase and _ are not allowed in names', {
     manifest: m.INVALID_NAME,
@@ -310,6 +404,9 @@ status:
       manifest: m.NODE_SELECTOR,
     },
   ),
+  preset('pvc-missing', 'PersistentVolumeClaim missing', 'scheduler', 'VolumeBinding stops before any node is tried', {
+    manifest: m.MISSING_PVC,
+  }),
   preset(
     'label-node-later',
     'A node gets the label later',
@@ -341,6 +438,9 @@ status:
   preset('image-not-found', 'Image does not exist', 'kubelet', 'A typo in the image: ErrImagePull, ImagePullBackOff', {
     manifest: m.IMAGE_TYPO,
   }),
+  preset('invalid-image-name', 'Invalid image name', 'kubelet', 'Uppercase in a repository name: no pull at all', {
+    manifest: m.INVALID_IMAGE_NAME,
+  }),
   preset('crashloop', 'CrashLoopBackOff', 'kubelet', 'The container exits with code 1, again and again', {
     manifest: m.CRASHING,
     cluster: failureImages,
@@ -351,6 +451,12 @@ status:
   }),
   preset('missing-configmap', 'Missing ConfigMap', 'kubelet', 'An env var from a ConfigMap that is not there', {
     manifest: m.MISSING_CONFIGMAP,
+  }),
+  preset('missing-secret-volume', 'Missing Secret volume', 'kubelet', 'FailedMount: the pod stays ContainerCreating', {
+    manifest: m.MISSING_SECRET_VOLUME,
+  }),
+  preset('liveness-failing', 'Liveness probe failing', 'kubelet', 'The kubelet kills and restarts the container', {
+    manifest: m.LIVENESS_PROBE,
   }),
   preset('readiness-failing', 'Readiness probe failing', 'kubelet', 'Running, but never Ready: /healthz answers 404', {
     manifest: m.READINESS_PROBE,

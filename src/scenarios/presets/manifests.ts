@@ -136,3 +136,66 @@ spec:
 export const SCHEDULING_GATED = `${DEFAULT_MANIFEST}  schedulingGates:
   - name: example.com/wait-for-quota
 `;
+
+export const MANY_INVALID = `apiVersion: v1
+kind: Pod
+metadata:
+  name: example-pod
+spec:
+  containers:
+  - name: Web_Server
+    image: sonasingh46/node-web-app:latest
+    ports:
+    - containerPort: 80000
+  - name: sidecar
+`;
+
+export const INVALID_IMAGE_NAME = DEFAULT_MANIFEST.replace(
+  'image: sonasingh46/node-web-app:latest',
+  'image: SonaSingh46/Node-Web-App:latest',
+);
+
+export const LIVENESS_PROBE = withContainerLines(`    livenessProbe:
+      httpGet:
+        path: /healthz
+        port: 8000
+      initialDelaySeconds: 5
+      periodSeconds: 5
+      failureThreshold: 3
+`);
+
+export const RUN_TO_COMPLETION = `apiVersion: v1
+kind: Pod
+metadata:
+  name: example-pod
+spec:
+  restartPolicy: Never
+  containers:
+  - name: migrate
+    image: example/db-migrate:1.0
+`;
+
+export const MISSING_SECRET_VOLUME = withContainerLines(`    volumeMounts:
+    - name: tls
+      mountPath: /etc/tls
+      readOnly: true
+  volumes:
+  - name: tls
+    secret:
+      secretName: web-tls
+`);
+
+export const MISSING_PVC = `${DEFAULT_MANIFEST.replace(
+  '    - containerPort: 8000\n',
+  '    - containerPort: 8000\n    volumeMounts:\n    - name: data\n      mountPath: /data\n',
+)}  volumes:
+  - name: data
+    persistentVolumeClaim:
+      claimName: data
+`;
+
+export const BIG_LIMITS = withContainerLines(`    resources:
+      limits:
+        cpu: "2"
+        memory: 512Mi
+`);
