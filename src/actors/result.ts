@@ -33,7 +33,19 @@ function personsOutput(lines: readonly Step['terminal'][number][]): { stdout: st
   };
 }
 
+/** How the run ended, and — when the horizon cut a loop — what a real cluster would do next. */
 export function summarizeResult(
+  stored: Readonly<Record<string, unknown>>,
+  steps: readonly Step[],
+  horizonReached: boolean,
+  initial: readonly KubeObject[] = [],
+): Trace['result'] {
+  const result = endOf(stored, steps, horizonReached, initial);
+  const next = horizonReached ? [...steps].reverse().find((s) => s.horizonNote)?.horizonNote : undefined;
+  return next ? { ...result, next } : result;
+}
+
+function endOf(
   stored: Readonly<Record<string, unknown>>,
   steps: readonly Step[],
   horizonReached: boolean,

@@ -207,6 +207,11 @@ export interface Step {
   title: string;
   outcome: Outcome;
   narration: Narration;
+  /**
+   * On the last step of an endless loop cut by the horizon: what a real cluster would do next, in one
+   * sentence (e.g. `The kubelet pulls again in 1m20s; the back-off doubles up to 5m0s.`).
+   */
+  horizonNote?: string;
   facts: Fact[];
   /** Messages sent by this step (several for a watch fan-out); empty for internal work. */
   packets: Packet[];
@@ -250,6 +255,8 @@ export interface Trace {
     summary: string;
     /** True when the run stopped at the horizon with work still pending (back-off loops). */
     horizonReached: boolean;
+    /** What a real cluster would do next, when the horizon cut a loop (the last step's horizonNote). */
+    next?: string;
     /** Simulated ms at the last step. */
     duration: number;
   };

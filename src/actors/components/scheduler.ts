@@ -25,6 +25,7 @@ import {
   gatedNarration,
   hasPodToPop,
   horizonNarration,
+  horizonNote,
   isQueued,
   leftoverRetryAt,
   markUnschedulable,
@@ -590,6 +591,7 @@ export const schedulerMachine = setup({
             title: 'Still in unschedulablePods at the horizon',
             outcome: 'warn',
             narration: horizonNarration(name(qp.pod), qp.unschedulablePlugins, retryAt - now),
+            horizonNote: horizonNote(retryAt - now),
             facts: [
               { label: 'Queue', value: 'unschedulablePods' },
               { label: 'Rejected by', value: qp.unschedulablePlugins.join(', ') || '(none)' },

@@ -174,6 +174,10 @@ export function unschedulableWaitNarration(plugins: readonly string[], retryInMs
 }
 
 /** The run's end for a pod still unschedulable: what a real cluster would do next. */
+/** The horizon note: what happens to a waiting pod after the simulation stops. */
+export const horizonNote = (retryInMs: number): string =>
+  `The pod waits in unschedulablePods: it is retried when a node or pod change may help, or in ${Math.round(retryInMs / 1000)} s at the latest.`;
+
 export function horizonNarration(pod: string, plugins: readonly string[], retryInMs: number): Narration {
   return {
     summary: `The simulation stops here with ${pod} still Pending: ${UNSCHEDULABLE_WAIT}.`,

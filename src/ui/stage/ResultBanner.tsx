@@ -31,7 +31,8 @@ export function ResultBanner({
         <span className="result-summary">{result.summary}</span>
         {result.horizonReached && (
           <span className="result-note">
-            The simulation stopped at its time horizon; a real cluster keeps retrying.
+            {result.next ? `${result.next} ` : ''}The simulation stops here, {Math.round(result.duration / 1000)} s after
+            Apply; a real cluster keeps going.
           </span>
         )}
       </div>
