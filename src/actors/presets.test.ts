@@ -201,4 +201,207 @@ describe('where each journey stops, in v1.33 words', () => {
       'Warning FailedScheduling: 0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) had untolerated taint {dedicated: gpu}. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
     );
   });
+
+  it('label-node-later: the kubelet admits against the labelled Node its watch delivered; Running on worker-2', () => {
+    const r = run('label-node-later');
+    expect(r.apply).toEqual([
+      'command: kubectl apply -f pod.yaml',
+      'stdout: pod/example-pod created',
+      'command: kubectl apply -f what-if.yaml   # administrator (kubernetes-admin): label worker-2 disktype=ssd',
+      'stderr: Warning: resource nodes/worker-2 is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.',
+      'stdout: node/worker-2 configured',
+    ]);
+    expect(r.events).toEqual([
+      "Warning FailedScheduling: 0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+      'Normal Scheduled: Successfully assigned default/example-pod to worker-2',
+      'Normal Pulling: Pulling image "sonasingh46/node-web-app:latest"',
+      'Normal Pulled: Successfully pulled image "sonasingh46/node-web-app:latest" in 11.833s (11.833s including waiting). Image size: 345112384 bytes.',
+      'Normal Created: Created container: example-pod',
+      'Normal Started: Started container example-pod',
+    ]);
+    expect(r.pod?.spec?.nodeName).toBe('worker-2');
+    expect(r.pod?.status?.phase).toBe('Running');
+    expect(r.watch.at(-1)).toMatch(/^example-pod\s+1\/1\s+Running\s+0\s+33s$/);
+  });
+
+  it('reapply-new-image: the kubelet kills the container whose image changed and starts the new one', () => {
+    const r = run('reapply-new-image');
+    expect(r.apply).toEqual(['command: kubectl apply -f pod.yaml', 'stdout: pod/example-pod configured']);
+    expect(r.events).toEqual([
+      'Normal Killing: Container example-pod definition changed, will be restarted',
+      'Normal Pulling: Pulling image "sonasingh46/node-web-app:v2"',
+      'Normal Pulled: Successfully pulled image "sonasingh46/node-web-app:v2" in 12.04s (12.04s including waiting). Image size: 345120768 bytes.',
+      'Normal Created: Created container: example-pod',
+      'Normal Started: Started container example-pod',
+    ]);
+    expect(r.watch.at(-1)).toMatch(/^example-pod\s+1\/1\s+Running\s+1 \(12s ago\)\s+60m$/);
+    const status = (
+      r.pod as StoredPod & {
+        status: { containerStatuses: { image: string; restartCount: number; lastState: unknown }[] };
+      }
+    ).status;
+    expect(status.phase).toBe('Running');
+    expect(status.containerStatuses[0]).toMatchObject({
+      image: 'docker.io/sonasingh46/node-web-app:v2',
+      restartCount: 1,
+      lastState: { terminated: { exitCode: 137, reason: 'Error' } },
+    });
+  });
+});
+
+describe('more gates, in v1.33 words', () => {
+  const lastStatus = (r: ReturnType<typeof run>) => r.watch.at(-1)?.split(/\s+/)[2];
+  const event = (r: ReturnType<typeof run>, reason: string) => r.events.filter((e) => e.includes(` ${reason}: `));
+
+  it('namespace-terminating: NamespaceLifecycle 403', () => {
+    expect(run('namespace-terminating').apply.at(-1)).toBe(
+      forbidden('example-pod', 'unable to create new content in namespace old-team because it is being terminated'),
+    );
+  });
+
+  it('serviceaccount-missing: ServiceAccount admission 403', () => {
+    expect(run('serviceaccount-missing').apply.at(-1)).toBe(
+      forbidden(
+        'example-pod',
+        'error looking up service account brand-new/default: serviceaccount "default" not found',
+      ),
+    );
+  });
+
+  it('quota-exceeded: requested, used and limited', () => {
+    expect(run('quota-exceeded').apply.at(-1)).toBe(
+      forbidden(
+        'example-pod',
+        'exceeded quota: team-quota, requested: requests.cpu=1, used: requests.cpu=1500m, limited: requests.cpu=2',
+      ),
+    );
+  });
+
+  it('limitrange-max: LimitRanger validation, no trailing period', () => {
+    expect(run('limitrange-max').apply.at(-1)).toBe(
+      forbidden('example-pod', 'maximum cpu usage per Container is 1, but limit is 2'),
+    );
+  });
+
+  it('many-invalid: several causes, one per line after the prefix', () => {
+    expect(run('many-invalid').apply.slice(1)).toEqual([
+      'stderr: The Pod "example-pod" is invalid: ',
+      `stderr: * spec.containers[0].name: Invalid value: "Web_Server": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')`,
+      'stderr: * spec.containers[0].ports[0].containerPort: Invalid value: 80000: must be between 1 and 65535, inclusive',
+      'stderr: * spec.containers[1].image: Required value',
+    ]);
+  });
+
+  it('create-twice: 409 AlreadyExists', () => {
+    expect(run('create-twice').apply).toEqual([
+      'command: kubectl create -f pod.yaml',
+      'stderr: Error from server (AlreadyExists): error when creating "pod.yaml": pods "example-pod" already exists',
+    ]);
+  });
+
+  it('reapply-unchanged: no PATCH is sent', () => {
+    const r = run('reapply-unchanged');
+    expect(r.apply).toEqual(['command: kubectl apply -f pod.yaml', 'stdout: pod/example-pod unchanged']);
+    expect(r.trace.steps.some((s) => s.http?.request.method === 'PATCH')).toBe(false);
+    expect(r.trace.result.outcome).toBe('running');
+  });
+
+  it('configmap-and-pod: two documents, two lines, and the pod runs with the ConfigMap', () => {
+    const r = run('configmap-and-pod');
+    expect(r.apply).toEqual([
+      'command: kubectl apply -f pod.yaml',
+      'stdout: configmap/app-config created',
+      'stdout: pod/example-pod created',
+    ]);
+    expect(lastStatus(r)).toBe('Running');
+  });
+
+  it('pvc-missing: the VolumeBinding pre-filter message', () => {
+    expect(event(run('pvc-missing'), 'FailedScheduling')[0]).toBe(
+      'Warning FailedScheduling: 0/3 nodes are available: persistentvolumeclaim "data" not found. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+    );
+  });
+
+  it('scheduling-gated: the scheduler never tries; STATUS SchedulingGated', () => {
+    const r = run('scheduling-gated');
+    expect(lastStatus(r)).toBe('SchedulingGated');
+    expect(r.condition('PodScheduled')).toMatchObject({ status: 'False', reason: 'SchedulingGated' });
+    expect(r.trace.steps.some((s) => s.component === 'kube-scheduler' && s.place === 'filter')).toBe(false);
+  });
+
+  it('image-not-found: ErrImagePull and ImagePullBackOff alternate', () => {
+    const r = run('image-not-found');
+    expect(r.watch.map((l) => l.split(/\s+/)[2]).slice(4, 8)).toEqual([
+      'ErrImagePull',
+      'ImagePullBackOff',
+      'ErrImagePull',
+      'ImagePullBackOff',
+    ]);
+    expect(event(r, 'BackOff')[0]).toBe('Normal BackOff: Back-off pulling image "sonasingh46/node-web-ap:latest"');
+  });
+
+  it('invalid-image-name: InspectFailed, no pull', () => {
+    const r = run('invalid-image-name');
+    expect(lastStatus(r)).toBe('InvalidImageName');
+    expect(event(r, 'InspectFailed')[0]).toBe(
+      'Warning InspectFailed: Failed to apply default image tag "SonaSingh46/Node-Web-App:latest": couldn\'t parse image name "SonaSingh46/Node-Web-App:latest": invalid reference format: repository name (Node-Web-App) must be lowercase',
+    );
+    expect(event(r, 'Pulling')).toEqual([]);
+  });
+
+  it('crashloop: the exact BackOff event and CrashLoopBackOff', () => {
+    const r = run('crashloop');
+    expect(r.watch.some((l) => /\sCrashLoopBackOff\s/.test(l))).toBe(true);
+    expect(event(r, 'BackOff')[0]).toMatch(
+      /^Warning BackOff: Back-off restarting failed container example-pod in pod example-pod_default\([0-9a-f-]{36}\)$/,
+    );
+  });
+
+  it('oom-killed: OOMKilled, exit 137', () => {
+    const r = run('oom-killed');
+    expect(r.watch.some((l) => /\sOOMKilled\s/.test(l))).toBe(true);
+    expect(r.trace.result.summary).toContain('OOMKilled, code 137');
+  });
+
+  it('missing-configmap: CreateContainerConfigError', () => {
+    const r = run('missing-configmap');
+    expect(lastStatus(r)).toBe('CreateContainerConfigError');
+    expect(event(r, 'Failed')[0]).toBe('Warning Failed: Error: configmap "app-config" not found');
+  });
+
+  it('missing-secret-volume: FailedMount, still ContainerCreating', () => {
+    const r = run('missing-secret-volume');
+    expect(lastStatus(r)).toBe('ContainerCreating');
+    expect(event(r, 'FailedMount')[0]).toBe(
+      'Warning FailedMount: MountVolume.SetUp failed for volume "tls" : secret "web-tls" not found',
+    );
+  });
+
+  it('init-container: Init:0/1 → PodInitializing → Running', () => {
+    const statuses = run('init-container').watch.map((l) => l.split(/\s+/)[2]);
+    expect(statuses.slice(3)).toEqual(['Init:0/1', 'Init:0/1', 'PodInitializing', 'Running']);
+  });
+
+  it('readiness-failing: Running but 0/1, with the probe’s words', () => {
+    const r = run('readiness-failing');
+    expect(r.watch.at(-1)).toMatch(/^example-pod\s+0\/1\s+Running\s/);
+    expect(event(r, 'Unhealthy')[0]).toBe(
+      'Warning Unhealthy: Readiness probe failed: HTTP probe failed with statuscode: 404',
+    );
+    expect(r.condition('Ready')).toMatchObject({ status: 'False', reason: 'ContainersNotReady' });
+  });
+
+  it('liveness-failing: Killing, then a restart', () => {
+    const r = run('liveness-failing');
+    expect(event(r, 'Killing')[0]).toBe(
+      'Normal Killing: Container example-pod failed liveness probe, will be restarted',
+    );
+    expect(r.watch.some((l) => /\s1 \(\d+s ago\)\s/.test(l))).toBe(true);
+  });
+
+  it('run-to-completion: Completed, phase Succeeded', () => {
+    const r = run('run-to-completion');
+    expect(lastStatus(r)).toBe('Completed');
+    expect(r.pod?.status?.phase).toBe('Succeeded');
+  });
 });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defaultScenario } from '@scenarios';
 import type { KubeObject } from '@sim';
 import { startClient } from './clientTestHarness';
-import { kubeletMachine, kubeletWatchPath } from './kubelet';
+import { kubeletMachine, kubeletNodeWatchPath, kubeletWatchPath } from './kubelet';
 
 const UID = '11111111-2222-4333-8444-555555555555';
 
@@ -54,14 +54,17 @@ function boundPod(node: string, requests: Record<string, string> = {}): KubeObje
 let stop = () => {};
 afterEach(() => stop());
 
-function kubelet(node = 'worker-1') {
-  const sim = startClient(defaultScenario(), { id: `kubelet:${node}`, logic: kubeletMachine, extraInput: { node } });
+/** A kubelet on `node`; `existing` objects join the cluster (its informers' initial lists). */
+function kubelet(node = 'worker-1', existing: KubeObject[] = []) {
+  const scenario = defaultScenario();
+  scenario.cluster = [...scenario.cluster, ...existing];
+  const sim = startClient(scenario, { id: `kubelet:${node}`, logic: kubeletMachine, extraInput: { node } });
   stop = sim.stop;
   return sim;
 }
 
 describe('kubelet machine', () => {
-  it('opens its node-scoped watch at start', () => {
+  it('opens its node-scoped pod watch, the watch on its own Node and the ConfigMap/Secret watches at start', () => {
     const sim = kubelet('worker-2');
     sim.run(10);
     expect(sim.received).toEqual([
@@ -70,8 +73,106 @@ describe('kubelet machine', () => {
         watcher: 'kubelet:worker-2',
         path: '/api/v1/pods?fieldSelector=spec.nodeName%3Dworker-2&watch=true',
       },
+      {
+        type: 'watch.start',
+        watcher: 'kubelet:worker-2',
+        path: '/api/v1/nodes?fieldSelector=metadata.name%3Dworker-2&watch=true',
+      },
+      { type: 'watch.start', watcher: 'kubelet:worker-2', path: '/api/v1/configmaps?watch=true' },
+      { type: 'watch.start', watcher: 'kubelet:worker-2', path: '/api/v1/secrets?watch=true' },
     ]);
     expect(kubeletWatchPath('worker-2')).toBe('/api/v1/pods?fieldSelector=spec.nodeName%3Dworker-2&watch=true');
+    expect(kubeletNodeWatchPath('worker-2')).toBe('/api/v1/nodes?fieldSelector=metadata.name%3Dworker-2&watch=true');
+  });
+
+  it.each([
+    ['without the label: NodeAffinity rejects it', {}, ['Rejected: NodeAffinity', 'PATCH status: Failed']],
+    ['after the Node watch brought the label: admitted', { disktype: 'ssd' }, ['Admit pod on worker-1']],
+  ])('admits against the Node its watch last delivered, %s', (_, labels, titles) => {
+    const sim = kubelet();
+    const node = defaultScenario().cluster.find((o) => o.kind === 'Node' && o.metadata.name === 'worker-1')!;
+    const metadata = { ...node.metadata, labels: { ...node.metadata.labels, ...labels } };
+    sim.watch('MODIFIED', { ...node, metadata });
+    // A watch event for another node changes nothing.
+    sim.watch('MODIFIED', { ...node, metadata: { ...metadata, name: 'worker-2', labels: { disktype: 'hdd' } } });
+    const pod = boundPod('worker-1');
+    (pod.spec as { nodeSelector?: Record<string, string> }).nodeSelector = { disktype: 'ssd' };
+    sim.watch('ADDED', pod);
+    sim.run(5);
+    expect(sim.recorder.steps.map((s) => s.title).slice(0, titles.length)).toEqual(titles);
+  });
+
+  it('replaces a running container whose image an update changed: Killing, SIGKILL after 30 s, pull, start, restartCount 1', () => {
+    const running: KubeObject = {
+      ...boundPod('worker-1'),
+      status: {
+        phase: 'Running',
+        hostIP: '172.18.0.3',
+        podIP: '10.244.1.2',
+        startTime: '2026-11-26T09:30:00Z',
+        containerStatuses: [
+          {
+            name: 'example-pod',
+            state: { running: { startedAt: '2026-11-26T09:30:12Z' } },
+            lastState: {},
+            ready: true,
+            restartCount: 0,
+            image: 'docker.io/sonasingh46/node-web-app:latest',
+            imageID: 'docker.io/sonasingh46/node-web-app@sha256:7a3b',
+            containerID: 'containerd://0ld',
+            started: true,
+          },
+        ],
+      },
+    };
+    // Already running here (the informer's initial list). An update that changes no container's
+    // definition (a status write, a label) changes nothing.
+    const sim = kubelet('worker-1', [running]);
+    sim.watch('MODIFIED', { ...running, metadata: { ...running.metadata, labels: { tier: 'web' } } });
+    sim.run(1_000);
+    expect(sim.requests()).toEqual([]);
+    const updated = structuredClone(running);
+    (updated.spec as { containers: { image: string }[] }).containers[0]!.image = 'nginx:1.27';
+    sim.watch('MODIFIED', updated);
+    sim.run();
+    const reqs = sim.requests();
+    expect(
+      reqs.map((r) => (r.method === 'POST' ? (r.body as { message: string }).message : `${r.method} ${r.path}`)),
+    ).toEqual([
+      'Container example-pod definition changed, will be restarted',
+      'Pulling image "nginx:1.27"',
+      expect.stringMatching(/^Successfully pulled image "nginx:1.27" in /),
+      'Created container: example-pod',
+      'Started container example-pod',
+      'PATCH /api/v1/namespaces/default/pods/example-pod/status',
+    ]);
+    const titles = sim.recorder.steps.map((s) => s.title);
+    expect(titles.slice(0, 3)).toEqual([
+      'Event Killing',
+      'StopContainer example-pod (grace 30s)',
+      'example-pod exited: Error (137)',
+    ]);
+    expect(titles).not.toContain('Admit pod on worker-1');
+    const stopped = sim.recorder.steps[2]!.t - sim.recorder.steps[0]!.t;
+    expect(stopped).toBe(30_000);
+    expect(reqs.at(-1)!.body).toMatchObject({
+      status: {
+        containerStatuses: [
+          {
+            image: 'docker.io/library/nginx:1.27',
+            restartCount: 1,
+            lastState: {
+              terminated: {
+                exitCode: 137,
+                reason: 'Error',
+                startedAt: '2026-11-26T09:30:12Z',
+                containerID: 'containerd://0ld',
+              },
+            },
+          },
+        ],
+      },
+    });
   });
 
   it('syncs a bound pod: the request sequence, with headers, event texts and status patches', () => {

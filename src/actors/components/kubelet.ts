@@ -1,8 +1,9 @@
 /**
- * A kubelet as an actor, one per node. It watches the pods bound to its node, admits a new one, and
- * replays the sync plan computed in @sim (sandbox, CNI, image, create, start, and the retry loops of
- * whatever fails, up to the horizon) under the simulated clock. Status changes go to kube-apiserver as
- * PATCH pods/status, events as POST events, repeats of an event as a PATCH of it (the kubelet never
+ * A kubelet as an actor, one per node. It watches the pods bound to its node and its own Node, admits
+ * a new pod, and replays the sync plan computed in @sim (sandbox, CNI, image, create, start, and the
+ * retry loops of whatever fails, up to the horizon) under the simulated clock; an update of a pod it
+ * runs (a new image) is planned the same way, from the containers it already runs. Status changes go
+ * to kube-apiserver as PATCH pods/status, events as POST events, repeats of an event as a PATCH of it (the kubelet never
  * waits for an event's answer). CRI calls happen inside the node: steps without packets, recorded the
  * first time only, so a back-off round is a few steps.
  */
@@ -10,6 +11,7 @@ import { and, enqueueActions, setup } from 'xstate';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import {
   admittedNarration,
+  changedContainers,
   clientHeaders,
   configErrorNarration,
   correlateEvent,
@@ -34,6 +36,7 @@ import {
   networkNarration,
   PAUSE_IMAGE,
   planPodSync,
+  planPodUpdate,
   podKey,
   podRequests,
   podRow,
@@ -62,7 +65,17 @@ import {
 } from '@sim';
 import type { SimEnv } from '../env';
 import type { ClusterEvent } from '../protocol';
-import { epochNow, httpRequest, listPods, newExchange, podObjectKey, toApiserver, type Outgoing } from './watchClient';
+import {
+  epochNow,
+  httpRequest,
+  listNodes,
+  listPods,
+  newExchange,
+  podObjectKey,
+  toApiserver,
+  watchStart,
+  type Outgoing,
+} from './watchClient';
 
 export interface KubeletInput {
   env: SimEnv;
@@ -73,8 +86,34 @@ export interface KubeletInput {
 export const kubeletWatchPath = (node: string) =>
   `/api/v1/pods?fieldSelector=spec.nodeName%3D${encodeURIComponent(node)}&watch=true`;
 
+/**
+ * k/k pkg/kubelet/kubelet.go NewMainKubelet: the node informer lists and watches only this node
+ * (`fields.OneTermEqualSelector(metav1.ObjectNameField, nodeName)`); admission reads the Node from it.
+ */
+export const kubeletNodeWatchPath = (node: string) =>
+  `/api/v1/nodes?fieldSelector=metadata.name%3D${encodeURIComponent(node)}&watch=true`;
+
+/**
+ * k/k pkg/kubelet/configmap and pkg/kubelet/secret (the Watch change-detection strategy, the default):
+ * the kubelet keeps the ConfigMaps and Secrets its pods use current through watches on kube-apiserver,
+ * and reads env values and volumes from that cache, so an object created just before the pod is seen.
+ * Simplified: the real managers open one watch per referenced object (fieldSelector metadata.name,
+ * which the Node authorizer allows only for objects its pods use); one watch per kind fills the same cache.
+ */
+export const kubeletConfigWatchPaths = ['/api/v1/configmaps?watch=true', '/api/v1/secrets?watch=true'] as const;
+const CONFIG_KINDS = new Set(['ConfigMap', 'Secret']);
+const configKey = (o: KubeObject) => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
+
+/** A pod for the pod worker: a new one, or an update of one it runs (`previous`: the spec its containers run). */
+interface Work {
+  pod: Pod;
+  previous?: Pod;
+}
+
 interface Sync {
   pod: Pod;
+  /** An update of a pod already running here: no admission. */
+  update: boolean;
   plan: SyncPlan;
   /** Index of the next planned step. */
   index: number;
@@ -86,12 +125,16 @@ interface Context {
   env: SimEnv;
   node: string;
   me: ComponentId;
+  /** This kubelet's Node, from the node informer (initial list and watch). */
+  self: Node;
   /** Pods bound to this node, from the informer (initial list and watch). */
   pods: Record<string, Pod>;
+  /** ConfigMaps and Secrets as the kubelet's managers last saw them (initial list and watches). */
+  config: Record<string, KubeObject>;
   /** UIDs the kubelet has already taken on. */
   handled: string[];
-  /** New pods waiting for the pod worker, in arrival order. */
-  pending: Pod[];
+  /** Pods waiting for the pod worker, in arrival order. */
+  pending: Work[];
   sync?: Sync;
   seq: number;
   /** The event recorder's correlator state (client-go tools/record events_cache.go). */
@@ -107,10 +150,6 @@ const asPod = (o: KubeObject) => o as unknown as Pod;
 interface Effects {
   record: (() => void)[];
   send: Outgoing[];
-}
-
-function nodeObject(env: SimEnv, node: string): Node {
-  return env.input.cluster.find((o) => o.kind === 'Node' && o.metadata.name === node) as unknown as Node;
 }
 
 /** What a step of this kubelet records; the recorder stamps time and snapshots. */
@@ -241,8 +280,10 @@ function perform(
    * A node-local CRI step. On a retry the event steps tell the story (their count goes up), so the CRI
    * step is recorded only the first time: a back-off round stays a few steps.
    */
+  const firstTime = (container: string, event: KubeletEventText | undefined) =>
+    !event || !observedBefore(events, pod.metadata?.uid ?? '', container, event);
   const criStep = (spec: StepSpec, container: string, event: KubeletEventText | undefined) => {
-    if (!event || !observedBefore(events, pod.metadata?.uid ?? '', container, event)) record(spec);
+    if (firstTime(container, event)) record(spec);
   };
 
   /** PATCH pods/status with the strategic merge patch from the last status to `next`. */
@@ -303,7 +344,7 @@ function perform(
       });
       break;
     case 'network': {
-      const cidr = nodeObject(env, node).spec?.podCIDR ?? '';
+      const cidr = context.self.spec?.podCIDR ?? '';
       record({
         place: 'network',
         title: `CNI ADD: pod IP ${action.podIP}`,
@@ -410,8 +451,9 @@ function perform(
       record({
         place: 'container',
         title: `${action.container} exited: ${action.reason} (${action.exitCode})`,
-        outcome: action.exitCode === 0 ? 'info' : 'fail',
-        narration: exitedNarration(action.container, action.exitCode, action.reason, action.why),
+        // A container the kubelet replaces did not fail: it was stopped on purpose.
+        outcome: action.exitCode === 0 || action.replaced ? 'info' : 'fail',
+        narration: exitedNarration(action.container, action.exitCode, action.reason, action.why, action.replaced),
         facts: [
           { label: 'Exit code', value: String(action.exitCode) },
           { label: 'Reason', value: action.reason },
@@ -431,19 +473,19 @@ function perform(
       );
       for (const e of action.events) postEvent('container', e, action.container);
       break;
-    case 'killing':
-      criStep(
-        {
+    case 'killing': {
+      // killContainer records Killing, then calls StopContainer (kuberuntime_container.go).
+      const first = firstTime(action.container, action.events[0]);
+      for (const e of action.events) postEvent('container', e, action.container);
+      if (first)
+        record({
           place: 'container',
           title: `StopContainer ${action.container} (grace ${action.graceSeconds}s)`,
           outcome: 'warn',
-          narration: killingNarration(action.container, action.probe, action.graceSeconds),
-        },
-        action.container,
-        action.events[0],
-      );
-      for (const e of action.events) postEvent('container', e, action.container);
+          narration: killingNarration(action.container, action.cause, action.graceSeconds),
+        });
       break;
+    }
     case 'crash-backoff':
       criStep(
         {
@@ -537,6 +579,7 @@ export const kubeletMachine = setup({
   guards: {
     hasPending: ({ context }) => context.pending.length > 0,
     admitted: ({ context }) => context.sync?.plan.admission.admit === true,
+    isUpdate: ({ context }) => context.sync?.update === true,
     planDone: ({ context }) => !context.sync || context.sync.index >= context.sync.plan.steps.length,
     cutAtHorizon: ({ context }) => context.sync?.plan.resumeAt !== undefined,
   },
@@ -556,13 +599,10 @@ export const kubeletMachine = setup({
   actions: {
     start: enqueueActions(({ context, enqueue }) => {
       const { env, node, me } = context;
-      enqueue.sendTo(
-        toApiserver,
-        { type: 'watch.start', watcher: me, path: kubeletWatchPath(node) } satisfies ClusterEvent,
-        {
-          delay: env.latency(me, 'kube-apiserver'),
-        },
-      );
+      for (const path of [kubeletWatchPath(node), kubeletNodeWatchPath(node), ...kubeletConfigWatchPaths]) {
+        const out = watchStart(env, me, path);
+        enqueue.sendTo(toApiserver, out.event, { delay: out.delay });
+      }
       const mine = listPods(env, (p) => (p.spec as { nodeName?: string } | undefined)?.nodeName === node).map(asPod);
       // Pods in the initial list were admitted before the person pressed Apply.
       enqueue.assign({
@@ -571,6 +611,11 @@ export const kubeletMachine = setup({
       });
     }),
 
+    /**
+     * The pod informer. A pod not seen before goes to the pod worker (HandlePodAdditions); an update
+     * of one it runs does too when a container's definition changed (HandlePodUpdates, whose sync
+     * replaces the container); other updates (its own status writes) only refresh the informer.
+     */
     onWatch: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'watch.event' || event.object.kind !== 'Pod') return;
       const pod = asPod(event.object);
@@ -583,33 +628,61 @@ export const kubeletMachine = setup({
         enqueue.assign({ pods });
         return;
       }
-      const fresh = !context.handled.includes(uid) && !isTerminal(pod);
+      const known = context.handled.includes(uid);
+      const previous = context.pods[key];
+      const work: Work | undefined = isTerminal(pod)
+        ? undefined
+        : !known
+          ? { pod }
+          : previous && changedContainers(previous, pod).length > 0
+            ? { pod, previous }
+            : undefined;
       enqueue.assign({
         pods: { ...context.pods, [key]: pod },
-        ...(fresh ? { handled: [...context.handled, uid], pending: [...context.pending, pod] } : {}),
+        ...(work ? { pending: [...context.pending, work] } : {}),
+        ...(known ? {} : { handled: [...context.handled, uid] }),
       });
+    }),
+
+    /** The ConfigMap and Secret managers' caches. */
+    onConfigWatch: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'watch.event' || !CONFIG_KINDS.has(event.object.kind)) return;
+      const config = { ...context.config };
+      if (event.watchType === 'DELETED') delete config[configKey(event.object)];
+      else config[configKey(event.object)] = event.object;
+      enqueue.assign({ config });
+    }),
+
+    /** The node informer: the kubelet's own Node as kube-apiserver last sent it (labels, taints, ...). */
+    onNodeWatch: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'watch.event' || event.object.kind !== 'Node') return;
+      if (event.object.metadata.name !== context.node || event.watchType === 'DELETED') return;
+      enqueue.assign({ self: event.object as unknown as Node });
     }),
 
     /** The pod worker takes the next pod: the whole sync is planned up front, deterministically. */
     begin: enqueueActions(({ context, enqueue }) => {
-      const [pod, ...rest] = context.pending;
-      if (!pod) return;
-      const { env, node } = context;
+      const [work, ...rest] = context.pending;
+      if (!work) return;
+      const { pod, previous } = work;
+      const { env } = context;
       const t0 = env.now();
       const others = Object.values(context.pods).filter((p) => podKey(p) !== podKey(pod) && !isTerminal(p));
-      const plan = planPodSync({
+      const input = {
         pod,
-        node: nodeObject(env, node),
+        node: context.self,
         podsOnNode: others,
         images: env.input.images,
-        cluster: env.input.cluster,
+        // what the plan reads from the cluster: the ConfigMaps and Secrets as the managers see them now
+        cluster: [...env.input.cluster.filter((o) => !CONFIG_KINDS.has(o.kind)), ...Object.values(context.config)],
         rng: env.rng,
-        wallTime: (offset) => env.wallTime(t0 + offset),
+        wallTime: (offset: number) => env.wallTime(t0 + offset),
         horizonMs: env.input.horizonMs - t0,
-      });
+      };
+      const plan = previous ? planPodUpdate(input, previous) : planPodSync(input);
       enqueue.assign({
         pending: rest,
-        sync: { pod, plan, index: 0, status: (pod.status ?? {}) as Record<string, unknown> },
+        sync: { pod, update: !!previous, plan, index: 0, status: (pod.status ?? {}) as Record<string, unknown> },
       });
     }),
 
@@ -719,7 +792,12 @@ export const kubeletMachine = setup({
     env: input.env,
     node: input.node,
     me: kubeletId(input.node),
+    // The node informer's initial list; the watch keeps it current.
+    self: listNodes(input.env).find((n) => n.metadata.name === input.node) as unknown as Node,
     pods: {},
+    config: Object.fromEntries(
+      input.env.input.cluster.filter((o) => CONFIG_KINDS.has(o.kind)).map((o) => [configKey(o), o]),
+    ),
     handled: [],
     pending: [],
     seq: 0,
@@ -730,7 +808,7 @@ export const kubeletMachine = setup({
   states: {
     idle: { on: { 'sim.start': { target: 'watching', actions: 'start' } } },
     watching: {
-      on: { 'watch.event': { actions: 'onWatch' } },
+      on: { 'watch.event': { actions: ['onWatch', 'onNodeWatch', 'onConfigWatch'] } },
       initial: 'idle',
       states: {
         idle: { always: { guard: 'hasPending', target: 'syncing', actions: 'begin' } },
@@ -740,6 +818,7 @@ export const kubeletMachine = setup({
             admitting: {
               after: {
                 1: [
+                  { guard: 'isUpdate', target: 'stepping' },
                   { guard: 'admitted', target: 'stepping', actions: 'admit' },
                   { target: '#kubelet.watching.idle', actions: 'reject' },
                 ],

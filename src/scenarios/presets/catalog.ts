@@ -191,7 +191,15 @@ spec:
   }),
   preset('reapply-new-image', 'Apply again: a new image', 'running', 'A three-way merge patch, then configured', {
     manifest: m.NEW_IMAGE,
-    cluster: withExistingPod,
+    cluster: addImages(
+      withExistingPod,
+      `# The story's image, version 2: what the pod's container changes to.
+- name: sonasingh46/node-web-app:v2
+  size: 345120768
+  digest: sha256:3c8e1f0a9d7b5c4e2a1f6d8b0c9e7a5f3d1b2c4e6a8f0d9b7c5e3a1f2d4b6c8e
+  behavior:
+    http: [{port: 8000, paths: ["/"]}]`,
+    ),
   }),
   preset('create-twice', 'kubectl create, twice', 'validation', 'create has no GET: 409 AlreadyExists', {
     command: 'create',

@@ -3,7 +3,14 @@ import type { Container } from 'kubernetes-types/core/v1';
 import { defaultImages } from '@scenarios';
 import type { ImageBehavior, KubeObject } from '../scenario';
 import { boundPod, storedPod, TEST_UID } from '../scheduler/testPod';
-import { containerConfigError, containerExit, formatPod, volumeSetUpError } from './containers';
+import {
+  changedContainers,
+  containerConfigError,
+  containerDefinitionChanged,
+  containerExit,
+  formatPod,
+  volumeSetUpError,
+} from './containers';
 
 const images = (behavior: ImageBehavior) => {
   const i = defaultImages();
@@ -122,5 +129,31 @@ describe('volume set-up', () => {
 
   it('format.Pod names a pod name_namespace(uid)', () => {
     expect(formatPod(boundPod('worker-1'))).toBe(`example-pod_default(${TEST_UID})`);
+  });
+});
+
+describe('a container definition that changed (the hash covers name and image)', () => {
+  it.each<[string, Partial<Container>, boolean]>([
+    ['same spec', {}, false],
+    ['a new image', { image: 'nginx:1.28' }, true],
+    [
+      'the same image written differently still differs (the spec string is hashed)',
+      { image: 'docker.io/library/nginx:1.27' },
+      true,
+    ],
+    ['env is not part of the hash', { env: [{ name: 'A', value: 'b' }] }, false],
+    ['resources are not part of the hash', { resources: { limits: { cpu: '1' } } }, false],
+  ])('%s', (_, change, changed) => {
+    expect(containerDefinitionChanged(nginx(), nginx(change))).toBe(changed);
+  });
+
+  it('names the init and regular containers whose image an update changed', () => {
+    const before = storedPod({ containers: [{ name: 'web' }, { name: 'side', image: 'busybox:1.36' }] });
+    before.spec!.initContainers = [{ name: 'init', image: 'busybox:1.36' }];
+    const after = structuredClone(before);
+    after.spec!.initContainers![0]!.image = 'busybox:1.37';
+    after.spec!.containers[1]!.image = 'busybox:1.37';
+    expect(changedContainers(before, after)).toEqual(['init', 'side']);
+    expect(changedContainers(before, structuredClone(before))).toEqual([]);
   });
 });

@@ -117,3 +117,22 @@ export function volumeSetUpError(pod: Pod, volume: string, cluster: readonly Kub
 /** format.Pod: `<name>_<namespace>(<uid>)`, how kubelet messages name a pod. */
 export const formatPod = (pod: Pod): string =>
   `${pod.metadata?.name ?? ''}_${pod.metadata?.namespace ?? 'default'}(${pod.metadata?.uid ?? ''})`;
+
+/**
+ * Whether a running container no longer matches its spec (kuberuntime containerChanged): the kubelet
+ * compares the hash it labelled the container with at creation, and since v1.31 that hash covers only
+ * the name and the image (k/k pkg/kubelet/container/helpers.go HashContainer, pickFieldsToHash; the
+ * image is the one container field a pod update may change that needs a new container).
+ */
+export const containerDefinitionChanged = (running: Container, desired: Container): boolean =>
+  running.name !== desired.name || running.image !== desired.image;
+
+/** The containers (init and regular, by name) whose definition an update of the pod changed. */
+export function changedContainers(previous: Pod, next: Pod): string[] {
+  const all = (p: Pod) => [...(p.spec?.initContainers ?? []), ...(p.spec?.containers ?? [])];
+  const before = all(previous);
+  return all(next).flatMap((c) => {
+    const was = before.find((b) => b.name === c.name);
+    return was && containerDefinitionChanged(was, c) ? [c.name] : [];
+  });
+}

@@ -10,6 +10,7 @@ import {
   failedToPullImage,
   imageNeverPull,
   invalidImageName,
+  killingDefinitionChanged,
   killingUnhealthy,
   kubeletEvent,
   pulledImage,
@@ -118,6 +119,12 @@ describe('failure event texts (image_manager.go, kuberuntime, prober, volume man
       'Normal',
       'Killing',
       'Container web failed liveness probe, will be restarted',
+    ],
+    [
+      killingDefinitionChanged('example-pod'),
+      'Normal',
+      'Killing',
+      'Container example-pod definition changed, will be restarted',
     ],
   ])('%o', (event, type, reason, message) => {
     expect(event).toEqual({ type, reason, message });

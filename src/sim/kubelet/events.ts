@@ -98,6 +98,17 @@ export const killingUnhealthy = (container: string, probe: 'startup' | 'liveness
   message: `Container ${container} failed ${probe} probe, will be restarted`,
 });
 
+/**
+ * k/k pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions: a running container whose
+ * definition changed ("Container %s definition changed") is restarted whatever the restart policy
+ * (", will be restarted"); killContainer records the message as Normal Killing (events.KillingContainer).
+ */
+export const killingDefinitionChanged = (container: string): KubeletEventText => ({
+  type: 'Normal',
+  reason: 'Killing',
+  message: `Container ${container} definition changed, will be restarted`,
+});
+
 /** k/k pkg/kubelet/volumemanager/reconciler (operationexecutor MountVolume.SetUp failed), reason events.FailedMountVolume. */
 export const failedMount = (volume: string, err: string): KubeletEventText => ({
   type: 'Warning',

@@ -2,6 +2,7 @@
 export { admitPod, type AdmitResult } from './admission';
 export {
   planPodSync,
+  planPodUpdate,
   allocatePodIP,
   nodeInternalIP,
   PAUSE_IMAGE,
@@ -29,6 +30,7 @@ export {
   failedToPullImage,
   imageNeverPull,
   invalidImageName,
+  killingDefinitionChanged,
   kubeletEvent,
   startFailed,
   type KubeletEventText,
@@ -43,7 +45,15 @@ export {
   type Backoff,
   type BackoffEntry,
 } from './backoff';
-export { containerConfigError, containerExit, formatPod, volumeSetUpError, type ContainerExit } from './containers';
+export {
+  changedContainers,
+  containerConfigError,
+  containerDefinitionChanged,
+  containerExit,
+  formatPod,
+  volumeSetUpError,
+  type ContainerExit,
+} from './containers';
 export { notFoundError } from './worker';
 export { probeFailure, probesOf, type ProbeType } from './probes';
 export {

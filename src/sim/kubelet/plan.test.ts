@@ -4,7 +4,7 @@ import { defaultCluster, defaultImages } from '@scenarios';
 import { createRng } from '../random';
 import { boundPod, storedPod } from '../scheduler/testPod';
 import { formatGoDuration } from './images';
-import { allocatePodIP, planPodSync, type PlannedAction } from './plan';
+import { allocatePodIP, planPodSync, planPodUpdate, type PlannedAction } from './plan';
 
 const cluster = defaultCluster();
 const nodeObj = (name: string) => cluster.find((o) => o.kind === 'Node' && o.metadata.name === name) as unknown as Node;
@@ -154,5 +154,134 @@ describe('the kubelet sync plan', () => {
       message: "Node didn't have enough resource: memory, requested: 9663676416, used: 52428800, capacity: 8589934592",
     });
     expect(p.steps).toEqual([]);
+  });
+});
+
+/** The story pod as it runs on worker-1, started 12 s after the plan's clock origin. */
+function runningPod(): Pod {
+  return {
+    ...boundPod('worker-1'),
+    status: {
+      phase: 'Running',
+      hostIP: '172.18.0.3',
+      podIP: '10.244.1.7',
+      startTime: '2026-11-26T09:30:00Z',
+      containerStatuses: [
+        {
+          name: 'example-pod',
+          state: { running: { startedAt: '2026-11-26T09:30:12Z' } },
+          lastState: {},
+          ready: true,
+          restartCount: 2,
+          image: 'docker.io/sonasingh46/node-web-app:latest',
+          imageID: 'docker.io/sonasingh46/node-web-app@sha256:7a3b',
+          containerID: 'containerd://old',
+          started: true,
+        },
+      ],
+    },
+  };
+}
+
+function update(change: (pod: Pod) => void, images = defaultImages()) {
+  const previous = runningPod();
+  const pod = structuredClone(previous);
+  change(pod);
+  const input = {
+    pod,
+    node: nodeObj('worker-1'),
+    podsOnNode: [],
+    images,
+    cluster,
+    rng: createRng(42),
+    wallTime,
+    horizonMs: 120_000,
+  };
+  return planPodUpdate(input, previous);
+}
+const setImage = (image: string) => (pod: Pod) => {
+  pod.spec!.containers[0]!.image = image;
+};
+
+describe('the sync of an update of a running pod', () => {
+  it('a new image: Killing, SIGKILL after the grace period, the pull, a new container, restartCount + 1', () => {
+    const p = update(setImage('nginx:1.27'));
+    expect(p).toMatchObject({ admission: { admit: true }, hostIP: '172.18.0.3', podIP: '10.244.1.7' });
+    expect(kinds(p.steps.map((s) => s.action))).toEqual([
+      'killing',
+      'exited',
+      'image:pulling',
+      'image:pulled',
+      'created',
+      'started',
+      'status-synced',
+    ]);
+    const [killing, exited] = p.steps;
+    expect(killing).toEqual({
+      at: 2,
+      action: {
+        kind: 'killing',
+        container: 'example-pod',
+        cause: 'changed',
+        graceSeconds: 30,
+        events: [
+          { type: 'Normal', reason: 'Killing', message: 'Container example-pod definition changed, will be restarted' },
+        ],
+      },
+    });
+    expect(exited!.at).toBe(30_002);
+    expect(exited!.action).toMatchObject({ kind: 'exited', exitCode: 137, reason: 'Error', replaced: true });
+    const status = p.steps.at(-1)!.action;
+    if (status.kind !== 'status-synced') throw new Error('no status');
+    expect(status.containers).toEqual([
+      expect.objectContaining({
+        running: true,
+        image: 'docker.io/library/nginx:1.27',
+        restartCount: 3,
+        lastTerminated: {
+          exitCode: 137,
+          reason: 'Error',
+          startedAt: '2026-11-26T09:30:12Z',
+          finishedAt: wallTime(30_002),
+          containerID: 'containerd://old',
+        },
+      }),
+    ]);
+    expect(p.resumeAt).toBeUndefined();
+  });
+
+  it('waits the pod terminationGracePeriodSeconds before the SIGKILL', () => {
+    const p = update((pod) => {
+      setImage('nginx:1.27')(pod);
+      pod.spec!.terminationGracePeriodSeconds = 5;
+    });
+    expect(p.steps[1]!.at - p.steps[0]!.at).toBe(5_000);
+  });
+
+  it('a new image the registry does not have: the old container is gone, the new one waits in ErrImagePull', () => {
+    const p = update(setImage('nginx:doesnotexist'));
+    expect(kinds(p.steps.slice(0, 5).map((s) => s.action))).toEqual([
+      'killing',
+      'exited',
+      'image:pulling',
+      'image-error',
+      'status-synced',
+    ]);
+    const status = p.steps[4]!.action;
+    if (status.kind !== 'status-synced') throw new Error('no status');
+    expect(status.containers[0]).toMatchObject({
+      running: false,
+      reason: 'ErrImagePull',
+      restartCount: 2,
+      lastTerminated: { exitCode: 137, containerID: 'containerd://old' },
+    });
+  });
+
+  it('an update that changes no container definition plans nothing (no status write either)', () => {
+    expect(
+      update((pod) => {
+        pod.metadata!.labels = { tier: 'web' };
+      }).steps,
+    ).toEqual([]);
   });
 });

@@ -49,14 +49,22 @@ export type PlannedAction =
   | { kind: 'created'; container: string; containerID: string; event: KubeletEventText }
   | { kind: 'started'; container: string; event: KubeletEventText }
   /** The container's process ended (what the image's behaviour says); the runtime records it. */
-  | { kind: 'exited'; container: string; exitCode: number; reason: string; why: string }
+  | {
+      kind: 'exited';
+      container: string;
+      exitCode: number;
+      reason: string;
+      why: string;
+      /** The kubelet replaces it in the same sync (a changed definition), whatever the restart policy. */
+      replaced?: boolean;
+    }
   /** A probe failed (every failure is an Unhealthy event). */
   | { kind: 'unhealthy'; container: string; probe: 'startup' | 'liveness' | 'readiness'; events: KubeletEventText[] }
-  /** A failed liveness/startup probe: the kubelet stops the container to restart it. */
+  /** A failed liveness/startup probe, or a changed definition: the kubelet stops the container to restart it. */
   | {
       kind: 'killing';
       container: string;
-      probe: 'startup' | 'liveness';
+      cause: 'startup' | 'liveness' | 'changed';
       graceSeconds: number;
       events: KubeletEventText[];
     }
@@ -199,4 +207,34 @@ export function planPodSync(input: SyncPlanInput): SyncPlan {
     steps,
   );
   return { admission, hostIP, podIP, steps, ...(resumeAt !== undefined ? { resumeAt } : {}) };
+}
+
+/**
+ * An update of a pod this kubelet already runs (kubelet.go HandlePodUpdates → the pod worker's
+ * SyncPod; no admission, the sandbox and its IP stay): the sync computes what the new spec needs
+ * (computePodActions: a container whose image changed is killed and started again) and the syncs
+ * that follow, as for a new pod. `previous` is the pod as its running containers were created from.
+ */
+export function planPodUpdate(input: SyncPlanInput, previous: Pod): SyncPlan {
+  const { pod } = input;
+  const hostIP = pod.status?.hostIP ?? nodeInternalIP(input.node);
+  const podIP = pod.status?.podIP ?? '';
+  const steps: PlannedStep[] = [];
+  const { resumeAt } = runPodWorker(
+    {
+      pod,
+      node: input.node.metadata?.name ?? '',
+      images: input.images,
+      cluster: input.cluster,
+      podIP,
+      rng: input.rng,
+      wallTime: input.wallTime,
+      horizonMs: input.horizonMs,
+      previous,
+    },
+    // The pod worker picks the update up a millisecond after the watch delivered it.
+    1,
+    steps,
+  );
+  return { admission: { admit: true }, hostIP, podIP, steps, ...(resumeAt !== undefined ? { resumeAt } : {}) };
 }

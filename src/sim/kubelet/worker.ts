@@ -8,7 +8,7 @@
  * Retries therefore follow the resync cadence, gated by the image and crash-loop back-offs.
  * The loop runs until nothing is pending or the scenario's horizon is reached.
  */
-import type { Container, Pod } from 'kubernetes-types/core/v1';
+import type { Container, ContainerStateTerminated, Pod } from 'kubernetes-types/core/v1';
 import type { Rng } from '../random';
 import type { ImageFacts, KubeObject } from '../scenario';
 import {
@@ -19,7 +19,14 @@ import {
   podWorkerRequeueMs,
   type Backoff,
 } from './backoff';
-import { behaviorOf, containerConfigError, containerExit, formatPod, type ContainerExit } from './containers';
+import {
+  behaviorOf,
+  containerConfigError,
+  containerDefinitionChanged,
+  containerExit,
+  formatPod,
+  type ContainerExit,
+} from './containers';
 import { probeFailure, probesOf } from './probes';
 import {
   backOffPullingImage,
@@ -29,6 +36,7 @@ import {
   imageAlreadyPresent,
   imageNeverPull,
   invalidImageName,
+  killingDefinitionChanged,
   killingUnhealthy,
   unhealthy,
   pulledImage,
@@ -68,6 +76,8 @@ interface Run {
   unhealthy?: 'liveness' | 'startup';
   /** The kill has been sent (the container is stopping). */
   killing?: boolean;
+  /** Its definition (image) changed since it was created: the next sync replaces it. */
+  changed?: boolean;
 }
 
 /** One probe worker (prober/worker.go): it ticks every period from when the pod was added. */
@@ -87,6 +97,8 @@ interface ProbeWorker {
 interface Tracked {
   runs: Run[];
   failure?: { reason: string; message: string };
+  /** Restarts before this plan began, and the end of the run before the first one known here. */
+  before?: { restartCount: number; lastTerminated?: Terminated };
 }
 
 export interface WorkerInput {
@@ -101,6 +113,11 @@ export interface WorkerInput {
   wallTime(offsetMs: number): string;
   /** Offset at which the simulation stops. */
   horizonMs: number;
+  /**
+   * An update of a pod the kubelet already runs (HandlePodUpdates): the pod as its containers were
+   * created from, with their status. The sandbox exists; the plan begins with a sync of the update.
+   */
+  previous?: Pod;
 }
 
 /** The containerd error for a tag the registry does not have (runtime-specific; containerd's wording). */
@@ -113,6 +130,57 @@ export const notFoundError = (image: string): string => {
 const plegDelay = (rng: Rng) => 20 + rng.int(980);
 /** Steps planned this close to the horizon would have their requests cut off: stop before. */
 export const HORIZON_MARGIN_MS = 50;
+/** spec.terminationGracePeriodSeconds as kube-apiserver defaults it (SetDefaults_PodSpec). */
+const DEFAULT_GRACE_SECONDS = 30;
+
+const asTerminated = (t: ContainerStateTerminated): Terminated => ({
+  exitCode: t.exitCode,
+  reason: t.reason ?? '',
+  startedAt: t.startedAt ?? '',
+  finishedAt: t.finishedAt ?? '',
+  containerID: t.containerID ?? '',
+});
+
+/**
+ * What the kubelet knows of a pod it already runs, container by container, from the runtime (here:
+ * the pod's status): the current run (its id, image and start, running or ended), whether its
+ * definition changed since it was created (the previous spec against the desired one), and the
+ * restarts before. A running container whose image has no exit in the registry keeps running.
+ */
+function knownRuns(
+  previous: Pod,
+  desired: readonly Container[],
+  offsetOf: (time: string) => number,
+): Record<string, Pick<Tracked, 'runs' | 'before'>> {
+  const statuses = [...(previous.status?.initContainerStatuses ?? []), ...(previous.status?.containerStatuses ?? [])];
+  const specs = [...(previous.spec?.initContainers ?? []), ...(previous.spec?.containers ?? [])];
+  const out: Record<string, Pick<Tracked, 'runs' | 'before'>> = {};
+  for (const c of desired) {
+    const st = statuses.find((x) => x.name === c.name);
+    const running = st?.state?.running;
+    const ended = st?.state?.terminated;
+    if (!st?.containerID || (!running && !ended)) continue;
+    const startedAt = running?.startedAt ?? ended?.startedAt ?? '';
+    const was = specs.find((x) => x.name === c.name);
+    const run: Run = {
+      containerID: st.containerID,
+      image: st.image,
+      imageID: st.imageID,
+      startedMs: offsetOf(startedAt),
+      startedAt,
+      ready: st.ready,
+      started: st.started ?? true,
+      ...(ended ? { finished: asTerminated(ended), finishedMs: offsetOf(ended.finishedAt ?? '') } : {}),
+      ...(running && was && containerDefinitionChanged(was, c) ? { changed: true } : {}),
+    };
+    const last = st.lastState?.terminated;
+    out[c.name] = {
+      runs: [run],
+      before: { restartCount: st.restartCount, ...(last ? { lastTerminated: asTerminated(last) } : {}) },
+    };
+  }
+  return out;
+}
 
 /**
  * ShouldContainerBeRestarted for an exited container: restartPolicy Always, or OnFailure after a
@@ -136,7 +204,10 @@ export function runPodWorker(input: WorkerInput, start: number, steps: PlannedSt
   // Init containers that run to completion, in order (restartable sidecars are not simulated).
   const inits = (pod.spec?.initContainers ?? []).filter((c) => c.restartPolicy !== 'Always');
   const all = [...inits, ...containers];
-  const tracked: Record<string, Tracked> = Object.fromEntries(all.map((c) => [c.name, { runs: [] }]));
+  const known = input.previous
+    ? knownRuns(input.previous, all, (time) => Date.parse(time) - Date.parse(input.wallTime(0)))
+    : {};
+  const tracked: Record<string, Tracked> = Object.fromEntries(all.map((c) => [c.name, known[c.name] ?? { runs: [] }]));
   const imageBackoff: Backoff = {};
   /** The last pull error per image back-off key. */
   const pullErrors: Record<string, string> = {};
@@ -160,11 +231,11 @@ export function runPodWorker(input: WorkerInput, start: number, steps: PlannedSt
 
   /** convertToAPIContainerStatuses: what the status says about one container at `now`. */
   const stateOf = (c: Container): ContainerState | undefined => {
-    const { runs, failure } = tracked[c.name]!;
+    const { runs, failure, before } = tracked[c.name]!;
     const latest = runs.at(-1);
-    const previous = runs.at(-2)?.finished;
+    const previous = runs.length > 1 ? runs.at(-2)?.finished : before?.lastTerminated;
     const history = {
-      restartCount: Math.max(0, runs.length - 1),
+      restartCount: (before?.restartCount ?? 0) + Math.max(0, runs.length - 1),
       ...(previous ? { lastTerminated: previous } : {}),
     };
     if (!latest) return failure ? { name: c.name, running: false, ...failure } : undefined;
@@ -317,10 +388,12 @@ export function runPodWorker(input: WorkerInput, start: number, steps: PlannedSt
       const track = tracked[c.name]!;
       const latest = track.runs.at(-1);
       if (latest && !latest.finished) {
-        if (latest.unhealthy && !latest.killing) kill(c, latest);
-        continue;
-      }
-      if (latest?.finished) {
+        if (!latest.changed) {
+          if (latest.unhealthy && !latest.killing) kill(c, latest);
+          continue;
+        }
+        replace(c, latest);
+      } else if (latest?.finished) {
         if (!shouldRestart(pod, c, latest.finished.exitCode)) continue;
         // doBackOff, keyed by the container, measured from the last exit.
         const key = c.name;
@@ -352,21 +425,75 @@ export function runPodWorker(input: WorkerInput, start: number, steps: PlannedSt
    */
   const kill = (c: Container, run: Run) => {
     const probe = run.unhealthy === 'startup' ? c.startupProbe : c.livenessProbe;
-    const graceS = probe?.terminationGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
-    run.killing = true;
+    const graceS =
+      probe?.terminationGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS;
     at(1, {
       kind: 'killing',
       container: c.name,
-      probe: run.unhealthy ?? 'liveness',
+      cause: run.unhealthy ?? 'liveness',
       graceSeconds: graceS,
       events: [killingUnhealthy(c.name, run.unhealthy ?? 'liveness')],
     });
+    stopAfterGrace(run, graceS, `the kubelet stopped it after its failed ${run.unhealthy} probe`);
+  };
+
+  /**
+   * StopContainer: SIGTERM, then SIGKILL when the grace period ends. The image's behaviour has no
+   * SIGTERM handler, and PID 1 ignores a signal it does not handle, so it is the SIGKILL: exit 137.
+   */
+  const stopAfterGrace = (run: Run, graceS: number, why: string) => {
+    run.killing = true;
     run.exit = {
       afterMs: t + graceS * 1000 - run.startedMs,
       exitCode: 137,
       reason: 'Error',
-      why: `the kubelet stopped it after its failed ${run.unhealthy} probe: PID 1 ignored SIGTERM (the image's behaviour has no handler), so the runtime sent SIGKILL after the ${graceS} s grace period`,
+      why: `${why}: PID 1 ignored SIGTERM (the image's behaviour has no handler), so the runtime sent SIGKILL after the ${graceS} s grace period`,
     };
+  };
+
+  /**
+   * computePodActions: a running container whose definition changed is killed ("definition changed,
+   * will be restarted") and started again in the same SyncPod, whatever the restart policy:
+   * killContainer waits for StopContainer to return, and doBackOff judges by the status from before
+   * the kill, in which the container was running (no back-off).
+   */
+  const replace = (c: Container, run: Run) => {
+    const graceS = pod.spec?.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS;
+    at(1, {
+      kind: 'killing',
+      container: c.name,
+      cause: 'changed',
+      graceSeconds: graceS,
+      events: [killingDefinitionChanged(c.name)],
+    });
+    stopAfterGrace(run, graceS, `the kubelet replaces it now that its image is ${c.image ?? ''}`);
+    t = run.startedMs + run.exit!.afterMs;
+    finish(run, true);
+  };
+
+  /** The runtime saw the run's process end, now: its terminated state, and the step that says why. */
+  const finish = (run: Run, replaced = false) => {
+    const e = run.exit!;
+    run.finished = {
+      exitCode: e.exitCode,
+      reason: e.reason,
+      startedAt: run.startedAt,
+      finishedAt: input.wallTime(t),
+      containerID: run.containerID,
+    };
+    run.finishedMs = t;
+    const name = all.find((c) => tracked[c.name]!.runs.includes(run))?.name ?? '';
+    steps.push({
+      at: t,
+      action: {
+        kind: 'exited',
+        container: name,
+        exitCode: e.exitCode,
+        reason: e.reason,
+        why: e.why,
+        ...(replaced ? { replaced } : {}),
+      },
+    });
   };
 
   /** prober/worker.go doProbe at `t`; returns whether the pod's status or sync is affected. */
@@ -435,8 +562,9 @@ export function runPodWorker(input: WorkerInput, start: number, steps: PlannedSt
     return w.spec.type === 'readiness' ? run.ready : w.spec.type === 'liveness';
   };
 
+  const currentStates = () => all.map(stateOf).filter((s): s is ContainerState => !!s);
   const writeStatus = () => {
-    const states = all.map(stateOf).filter((s): s is ContainerState => !!s);
+    const states = currentStates();
     const key = JSON.stringify(states);
     if (key === lastStatus) return;
     lastStatus = key;
@@ -455,7 +583,10 @@ export function runPodWorker(input: WorkerInput, start: number, steps: PlannedSt
   };
 
   let next: number | undefined = t;
-  let first = true;
+  // A new pod's first sync created the sandbox (its first status was written before); an update's
+  // first sync starts from the status the pod has, which it rewrites only if something changed.
+  let first = !input.previous;
+  if (input.previous) lastStatus = JSON.stringify(currentStates());
   for (;;) {
     const exit = nextExit();
     const busy = next !== undefined || exit !== undefined || probeWorkers.some((w) => !probeQuiet(w));
@@ -475,20 +606,7 @@ export function runPodWorker(input: WorkerInput, start: number, steps: PlannedSt
     if (exit && (next === undefined || exit.ms <= next)) {
       if (exit.ms > limit) return stopAtHorizon(exit.ms);
       t = exit.ms;
-      const name = all.find((c) => tracked[c.name]!.runs.includes(exit.run))?.name ?? '';
-      const e = exit.run.exit!;
-      exit.run.finished = {
-        exitCode: e.exitCode,
-        reason: e.reason,
-        startedAt: exit.run.startedAt,
-        finishedAt: input.wallTime(t),
-        containerID: exit.run.containerID,
-      };
-      exit.run.finishedMs = t;
-      steps.push({
-        at: t,
-        action: { kind: 'exited', container: name, exitCode: e.exitCode, reason: e.reason, why: e.why },
-      });
+      finish(exit.run);
       const pleg = t + plegDelay(rng);
       next = next === undefined ? pleg : Math.min(next, pleg);
       continue;

@@ -173,7 +173,22 @@ export function mountErrorNarration(volume: string, error: string, retry: string
   };
 }
 
-export function exitedNarration(container: string, exitCode: number, reason: string, why: string): Narration {
+export function exitedNarration(
+  container: string,
+  exitCode: number,
+  reason: string,
+  why: string,
+  replaced = false,
+): Narration {
+  if (replaced)
+    return {
+      summary: `${container} ended with exit code ${exitCode} (${reason}): the old container is gone.`,
+      detail:
+        `It ends because ${why}. ` +
+        'StopContainer returns once the process has exited, and the same sync goes on: it starts a container from the new definition (no crash-loop back-off: the container did not crash). ' +
+        'The exit is kept as the container status lastState.terminated.',
+      docs: [DOCS.lifecycle],
+    };
   return {
     summary: `${container} ended with exit code ${exitCode} (${reason}).`,
     detail:
@@ -207,12 +222,33 @@ export function unhealthyNarration(container: string, probe: string, message: st
   };
 }
 
-export function killingNarration(container: string, probe: string, graceSeconds: number): Narration {
+/** Why the kubelet stops a running container to restart it: a failed probe, or a changed definition. */
+export function killingNarration(
+  container: string,
+  cause: 'startup' | 'liveness' | 'changed',
+  graceSeconds: number,
+): Narration {
+  const stop = `The kubelet records Killing and asks the runtime to stop the container: SIGTERM, then SIGKILL after the ${graceSeconds} s grace period.`;
+  if (cause === 'changed')
+    return {
+      summary: `The image of ${container} changed: the kubelet stops the old container to start a new one.`,
+      detail:
+        'A container cannot change its image while it runs. The kubelet labels every container with a hash of its name and image; after the update the hash of the spec no longer matches, so it replaces the container, whatever the restart policy. ' +
+        `${stop} Once it has exited, the same sync pulls the new image and starts the new container (restartCount + 1).`,
+      docs: [
+        {
+          label: 'Updating a Pod',
+          href: 'https://kubernetes.io/docs/concepts/workloads/pods/#pod-update-and-replacement',
+        },
+        {
+          label: 'Container restarts',
+          href: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-restarts',
+        },
+      ],
+    };
   return {
-    summary: `${container} failed its ${probe} probe: the kubelet stops it to restart it.`,
-    detail:
-      `The kubelet records Killing and asks the runtime to stop the container: SIGTERM, then SIGKILL after the ${graceSeconds} s grace period. ` +
-      'Once it has exited, the pod worker starts it again (restartCount + 1), subject to the same crash-loop back-off as a crash.',
+    summary: `${container} failed its ${cause} probe: the kubelet stops it to restart it.`,
+    detail: `${stop} Once it has exited, the pod worker starts it again (restartCount + 1), subject to the same crash-loop back-off as a crash.`,
     docs: [PROBES_DOC],
   };
 }
