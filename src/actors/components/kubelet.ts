@@ -180,8 +180,9 @@ function perform(
   let naming = context.naming;
   const fx: Effects = { record: [], send: [] };
   const enqueue = (f: () => void) => fx.record.push(f);
-  /** The last step this action records; the horizon note goes on it. */
+  /** The last step this action records; the horizon note goes on it (the step is recorded after this action). */
   let lastNarration: Narration | undefined;
+  let lastNote: { horizonNote?: string } | undefined;
 
   const record = (
     spec: StepSpec,
@@ -192,12 +193,15 @@ function perform(
     } = {},
   ) => {
     const narration = { ...spec.narration };
+    const note: { horizonNote?: string } = {};
     lastNarration = narration;
+    lastNote = note;
     enqueue(() =>
       env.recorder.step({
         component: me,
         ...spec,
         narration,
+        ...note,
         objectKey: podObjectKey(pod),
         ...(extra.packets
           ? { packets: [{ from: me, to: 'kube-apiserver', kind: 'request', label: extra.packets.label }] }
@@ -550,6 +554,7 @@ function perform(
     }
   }
   if (planned.horizon && lastNarration) lastNarration.detail += ` ${planned.horizon}`;
+  if (planned.horizon && lastNote) lastNote.horizonNote = planned.horizon;
   return { ...fx, seq, status, events, naming };
 }
 

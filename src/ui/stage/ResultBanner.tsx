@@ -31,8 +31,7 @@ export function ResultBanner({
         <span className="result-summary">{result.summary}</span>
         {result.horizonReached && (
           <span className="result-note">
-            {result.next ? `${result.next} ` : ''}The simulation stops here, {Math.round(result.duration / 1000)} s after
-            Apply; a real cluster keeps going.
+            {`${result.next ?? 'The simulation stopped at its time horizon; a real cluster keeps retrying.'} (${Math.round(result.duration / 1000)} s after Apply.)`}
           </span>
         )}
       </div>
