@@ -2,20 +2,24 @@
  * The manifests of the gallery. Each is what a person would really write for that situation, kept
  * close to the story's pod so the difference that matters stands out.
  */
-/** The pod of the story this project is based on. */
-export const DEFAULT_MANIFEST = `apiVersion: v1
+/** A pod named example-pod (labelled like the story's pod unless `labels` is false) with this spec. */
+const pod = (spec: string, labels = true): string => `apiVersion: v1
 kind: Pod
 metadata:
   name: example-pod
-  labels:
-    env: story-telling
-spec:
-  containers:
+${labels ? '  labels:\n    env: story-telling\n' : ''}spec:
+${spec}`;
+
+/** The story's container with another image. */
+const webContainer = (image: string): string => `  containers:
   - name: example-pod
-    image: sonasingh46/node-web-app:latest
+    image: ${image}
     ports:
     - containerPort: 8000
 `;
+
+/** The pod of the story this project is based on. */
+export const DEFAULT_MANIFEST = pod(webContainer('sonasingh46/node-web-app:latest'));
 
 /** The story's pod with extra lines after its container's ports (indented for the container). */
 const withContainerLines = (lines: string): string => `${DEFAULT_MANIFEST}${lines}`;
@@ -53,19 +57,7 @@ export const IMAGE_TYPO = DEFAULT_MANIFEST.replace(
   'image: sonasingh46/node-web-ap:latest',
 );
 
-export const CRASHING = `apiVersion: v1
-kind: Pod
-metadata:
-  name: example-pod
-  labels:
-    env: story-telling
-spec:
-  containers:
-  - name: example-pod
-    image: sonasingh46/node-web-app:broken
-    ports:
-    - containerPort: 8000
-`;
+export const CRASHING = pod(webContainer('sonasingh46/node-web-app:broken'));
 
 export const MISSING_CONFIGMAP = withContainerLines(`    env:
     - name: GREETING
@@ -75,22 +67,10 @@ export const MISSING_CONFIGMAP = withContainerLines(`    env:
           key: greeting
 `);
 
-export const INIT_CONTAINER = `apiVersion: v1
-kind: Pod
-metadata:
-  name: example-pod
-  labels:
-    env: story-telling
-spec:
-  initContainers:
+export const INIT_CONTAINER = pod(`  initContainers:
   - name: migrate-db
     image: example/db-migrate:1.0
-  containers:
-  - name: example-pod
-    image: sonasingh46/node-web-app:latest
-    ports:
-    - containerPort: 8000
-`;
+${webContainer('sonasingh46/node-web-app:latest')}`);
 
 export const READINESS_PROBE = withContainerLines(`    readinessProbe:
       httpGet:
@@ -116,39 +96,25 @@ export const NEW_IMAGE = DEFAULT_MANIFEST.replace(
   'image: sonasingh46/node-web-app:v2',
 );
 
-export const MEMORY_HOG = `apiVersion: v1
-kind: Pod
-metadata:
-  name: example-pod
-  labels:
-    env: story-telling
-spec:
-  containers:
-  - name: example-pod
-    image: example/memory-hog:1.0
-    ports:
-    - containerPort: 8000
-    resources:
+export const MEMORY_HOG = pod(`${webContainer('example/memory-hog:1.0')}    resources:
       limits:
         memory: 256Mi
-`;
+`);
 
 export const SCHEDULING_GATED = `${DEFAULT_MANIFEST}  schedulingGates:
   - name: example.com/wait-for-quota
 `;
 
-export const MANY_INVALID = `apiVersion: v1
-kind: Pod
-metadata:
-  name: example-pod
-spec:
-  containers:
+export const MANY_INVALID = pod(
+  `  containers:
   - name: Web_Server
     image: sonasingh46/node-web-app:latest
     ports:
     - containerPort: 80000
   - name: sidecar
-`;
+`,
+  false,
+);
 
 export const INVALID_IMAGE_NAME = DEFAULT_MANIFEST.replace(
   'image: sonasingh46/node-web-app:latest',
@@ -164,16 +130,14 @@ export const LIVENESS_PROBE = withContainerLines(`    livenessProbe:
       failureThreshold: 3
 `);
 
-export const RUN_TO_COMPLETION = `apiVersion: v1
-kind: Pod
-metadata:
-  name: example-pod
-spec:
-  restartPolicy: Never
+export const RUN_TO_COMPLETION = pod(
+  `  restartPolicy: Never
   containers:
   - name: migrate
     image: example/db-migrate:1.0
-`;
+`,
+  false,
+);
 
 export const MISSING_SECRET_VOLUME = withContainerLines(`    volumeMounts:
     - name: tls

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { ModalDialog } from '../common/ModalDialog';
 
 const SHORTCUTS: [keys: string[], what: string][] = [
   [['Space'], 'Play / pause'],
@@ -11,23 +11,8 @@ const SHORTCUTS: [keys: string[], what: string][] = [
 
 /** The keyboard shortcuts, in a native modal <dialog> (focus trap and Escape come with it). */
 export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
   return (
-    <dialog
-      ref={ref}
-      className="help-dialog"
-      aria-labelledby="help-title"
-      onClose={onClose}
-      onClick={(e) => {
-        if (e.target === e.currentTarget) onClose(); // a click on the backdrop
-      }}
-    >
+    <ModalDialog open={open} onClose={onClose} labelledBy="help-title" className="help-dialog">
       <h2 id="help-title">Keyboard shortcuts</h2>
       <p className="help-note">The playback keys work anywhere outside the editor.</p>
       <table>
@@ -52,6 +37,6 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => vo
           Close
         </button>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
 import { GATES, PRESETS, type Gate } from '@scenarios';
+import { ModalDialog } from '../common/ModalDialog';
 
 /** The gate headings of the gallery, in the order a pod meets them. */
 const GATE_TITLES: Record<Gate, string> = {
@@ -26,25 +26,13 @@ export function ScenarioGallery({
   onPick: (id: string) => void;
   onClose: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) {
-      d.showModal();
-      d.querySelector<HTMLElement>('[aria-current="true"]')?.focus();
-    }
-    if (!open && d.open) d.close();
-  }, [open]);
   return (
-    <dialog
-      ref={ref}
-      className="gallery-dialog"
-      aria-labelledby="gallery-title"
+    <ModalDialog
+      open={open}
       onClose={onClose}
-      onClick={(e) => {
-        if (e.target === e.currentTarget) onClose(); // a click on the backdrop
-      }}
+      onOpen={(d) => d.querySelector<HTMLElement>('[aria-current="true"]')?.focus()}
+      labelledBy="gallery-title"
+      className="gallery-dialog"
     >
       <div className="gallery-head">
         <h2 id="gallery-title">Scenarios</h2>
@@ -89,6 +77,6 @@ export function ScenarioGallery({
           );
         })}
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
