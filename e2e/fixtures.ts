@@ -86,9 +86,8 @@ export class JourneyPage {
    */
   async replaceInEditor(find: string, replacement: string) {
     await this.openEditor();
-    const text = await this.page.evaluate(
-      () =>
-        (window as unknown as { __podJourneyEditor: { getValue(): string } }).__podJourneyEditor.getValue(),
+    const text = await this.page.evaluate(() =>
+      (window as unknown as { __podJourneyEditor: { getValue(): string } }).__podJourneyEditor.getValue(),
     );
     if (!text.includes(find)) throw new Error(`the editor text has no "${find}"`);
     await this.setManifest(text.replace(find, replacement));
