@@ -405,3 +405,13 @@ describe('more gates, in v1.33 words', () => {
     expect(r.pod?.status?.phase).toBe('Succeeded');
   });
 });
+
+describe('what does not fail', () => {
+  it('duplicate-key: kubectl keeps the last value, so the pod runs nginx and no one complains', () => {
+    const r = run('duplicate-key');
+    expect(r.apply).toEqual(['command: kubectl apply -f pod.yaml', 'stdout: pod/example-pod created']);
+    const pod = r.pod as StoredPod & { spec: { containers: { image: string }[] } };
+    expect(pod.spec.containers.map((c) => c.image)).toEqual(['nginx:1.27']);
+    expect(r.events).toContain('Normal Pulling: Pulling image "nginx:1.27"');
+  });
+});

@@ -129,3 +129,23 @@ describe('parseManifest', () => {
     expect(m.diagnostics.at(-1)).toMatchObject({ severity: 'error', source: 'simulator' });
   });
 });
+
+describe('keys written twice', () => {
+  it('warn at the later key: kubectl keeps the last value silently (kubernetes#125885)', () => {
+    const text =
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: nginx:1.26\n    image: nginx:1.27\n';
+    const { documents, diagnostics } = parseManifest(text, 'pod.yaml');
+    expect(diagnostics).toEqual([
+      {
+        severity: 'warning',
+        message:
+          '"image" is written twice in this mapping: kubectl keeps only the last value, without an error (the server never sees the first).',
+        source: 'kubectl',
+        range: { startLine: 9, startColumn: 5, endLine: 9, endColumn: 10 },
+      },
+    ]);
+    expect((documents[0]!.value as { spec: { containers: { image: string }[] } }).spec.containers[0]!.image).toBe(
+      'nginx:1.27',
+    );
+  });
+});

@@ -305,6 +305,27 @@ function hasCollectionKey(node: unknown): boolean {
   return false;
 }
 
+/**
+ * Keys written twice in one mapping, each with the offsets of its later occurrence. kubectl does not
+ * complain: sigs.k8s.io/yaml keeps the last value and the request carries only that, so the server's
+ * strict `duplicate field` check never sees it (kubernetes/kubernetes#125885, #89303).
+ */
+function duplicateKeys(node: unknown, out: { key: string; range: [number, number] }[] = []) {
+  if (isMap(node)) {
+    const seen = new Set<string>();
+    for (const p of node.items) {
+      if (!isPair(p)) continue;
+      if (isScalar(p.key)) {
+        const key = String(p.key.value);
+        if (seen.has(key) && p.key.range) out.push({ key, range: [p.key.range[0], p.key.range[1]] });
+        seen.add(key);
+      }
+      duplicateKeys(p.value, out);
+    }
+  } else if (isSeq(node)) for (const item of node.items) duplicateKeys(item, out);
+  return out;
+}
+
 /** The range of the closest field that exists in the document: `spec.containers[0].imagee` → that key. */
 export function rangeOf(doc: ManifestDocument, path: string): SourceRange {
   let p = path;
@@ -406,6 +427,14 @@ export function parseManifest(text: string, fileName: string): ParsedManifest {
       diagnostics.push({ severity: 'error', message, source: 'kubectl', range });
       limit(message);
       continue;
+    }
+    for (const d of duplicateKeys(doc.contents)) {
+      diagnostics.push({
+        severity: 'warning',
+        message: `"${d.key}" is written twice in this mapping: kubectl keeps only the last value, without an error (the server never sees the first).`,
+        source: 'kubectl',
+        range: rangeFromOffsets(lc, chunk, d.range[0], d.range[1]),
+      });
     }
     let value: unknown;
     try {

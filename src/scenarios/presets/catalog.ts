@@ -183,6 +183,9 @@ spec:
     cluster: failureImages,
   }),
 
+  preset('duplicate-key', 'A key written twice', 'running', 'No error anywhere: kubectl keeps the last `image`', {
+    manifest: m.DUPLICATE_KEY,
+  }),
   preset('configmap-and-pod', 'ConfigMap and Pod in one file', 'running', 'Two documents, two requests, two lines', {
     manifest: m.CONFIGMAP_AND_POD,
   }),

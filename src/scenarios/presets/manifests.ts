@@ -163,3 +163,8 @@ export const BIG_LIMITS = withContainerLines(`    resources:
         cpu: "2"
         memory: 512Mi
 `);
+
+export const DUPLICATE_KEY = DEFAULT_MANIFEST.replace(
+  '    image: sonasingh46/node-web-app:latest\n',
+  '    image: sonasingh46/node-web-app:latest\n    image: nginx:1.27\n',
+);
