@@ -19,26 +19,28 @@ const shape = (order: readonly string[], children?: Record<string, Shape>): Shap
 });
 
 const MANAGED_FIELDS = shape(['manager', 'operation', 'apiVersion', 'time', 'fieldsType', 'fieldsV1', 'subresource']);
-const OBJECT_META = shape(
-  [
-    'name',
-    'generateName',
-    'namespace',
-    'selfLink',
-    'uid',
-    'resourceVersion',
-    'generation',
-    'creationTimestamp',
-    'deletionTimestamp',
-    'deletionGracePeriodSeconds',
-    'labels',
-    'annotations',
-    'ownerReferences',
-    'finalizers',
-    'managedFields',
-  ],
-  { managedFields: MANAGED_FIELDS },
-);
+/**
+ * ObjectMeta's JSON fields in the struct order of k8s.io/apimachinery@v0.33.0 pkg/apis/meta/v1
+ * types.go: the one list the decoders (objects.ts, podFields.ts) check metadata against.
+ */
+export const OBJECT_META_FIELDS: readonly string[] = [
+  'name',
+  'generateName',
+  'namespace',
+  'selfLink',
+  'uid',
+  'resourceVersion',
+  'generation',
+  'creationTimestamp',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'labels',
+  'annotations',
+  'ownerReferences',
+  'finalizers',
+  'managedFields',
+];
+const OBJECT_META = shape(OBJECT_META_FIELDS, { managedFields: MANAGED_FIELDS });
 const CONTAINER = shape(
   [
     'name',

@@ -9,30 +9,13 @@
  * (Convert_v1_Secret_To_core_Secret: stringData merged into data), pkg/registry/core/{namespace,node,
  * configmap,secret,serviceaccount}/strategy.go.
  */
+import { OBJECT_META_FIELDS } from './canonical';
 import { cloneJson, diffObjects, jsonEqual } from './diff';
 import type { KubeObject } from './scenario';
 import type { FieldChange } from './trace';
 
 type Obj = Record<string, unknown>;
 const isRecord = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-const OBJECT_META_FIELDS = [
-  'name',
-  'generateName',
-  'namespace',
-  'selfLink',
-  'uid',
-  'resourceVersion',
-  'generation',
-  'creationTimestamp',
-  'deletionTimestamp',
-  'deletionGracePeriodSeconds',
-  'labels',
-  'annotations',
-  'ownerReferences',
-  'finalizers',
-  'managedFields',
-];
 
 /** Top-level fields of each kind (deeper structures, such as a Node's status, are accepted as they are). */
 const TOP_LEVEL_FIELDS: Record<string, string[]> = {

@@ -4,6 +4,7 @@
  * `unknown field "spec.containers[0].imagee"` (apimachinery@v0.33.0 pkg/runtime/serializer/json,
  * sigs.k8s.io/json strict mode). Deep or rarely used structures are accepted as they are.
  */
+import { OBJECT_META_FIELDS } from './canonical';
 
 type FieldType = 'leaf' | 'map' | { object: Fields } | { list: FieldType };
 type Fields = Readonly<Record<string, FieldType>>;
@@ -13,25 +14,8 @@ const leaves = (...names: string[]): Record<string, FieldType> =>
 const list = (t: FieldType): FieldType => ({ list: t });
 const object = (f: Fields): FieldType => ({ object: f });
 
-const OBJECT_META: Fields = {
-  ...leaves(
-    'name',
-    'generateName',
-    'namespace',
-    'selfLink',
-    'uid',
-    'resourceVersion',
-    'generation',
-    'creationTimestamp',
-    'deletionTimestamp',
-    'deletionGracePeriodSeconds',
-    'ownerReferences',
-    'finalizers',
-    'managedFields',
-  ),
-  labels: 'map',
-  annotations: 'map',
-};
+/** ObjectMeta: labels and annotations are maps of any keys, the other fields are taken as they are. */
+const OBJECT_META: Fields = { ...leaves(...OBJECT_META_FIELDS), labels: 'map', annotations: 'map' };
 
 const PROBE = object(
   leaves(

@@ -91,6 +91,24 @@ export const conflictStatus = (gr: GroupResource, name: string, err: string): St
 export const badRequestStatus = (message: string): Status => failure(400, 'BadRequest', message);
 
 /**
+ * rest.go transformDecodeError: the message of a body the decoder refuses,
+ * `Secret in version "v1" cannot be handled as a Secret: <err>` (400 BadRequest).
+ */
+export const decodeErrorMessage = (kind: string, err: string): string =>
+  `${kind} in version "v1" cannot be handled as a ${kind}: ${err}`;
+
+/** The strict JSON decoder's complaint about one field it does not know (sigs.k8s.io/json strict mode). */
+export const unknownFieldError = (field: string): string => `unknown field "${field}"`;
+
+/**
+ * transformDecodeError around runtime.NewStrictDecodingError (apimachinery@v0.33.0
+ * pkg/runtime/serializer/json): `Pod in version "v1" cannot be handled as a Pod: strict decoding error:
+ * unknown field "spec.containers[0].imagee"`, every unknown field joined with `, `.
+ */
+export const strictDecodingMessage = (kind: string, errors: readonly string[]): string =>
+  decodeErrorMessage(kind, `strict decoding error: ${errors.join(', ')}`);
+
+/**
  * errors.go NewInvalid: `Pod "x" is invalid: <aggregate>` with one cause per field error (reason =
  * the error type, message = ErrorBody, field = the path).
  */

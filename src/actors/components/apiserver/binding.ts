@@ -16,16 +16,14 @@ import {
   type KubeObject,
 } from '@sim';
 import {
-  GATE_MS,
-  apiStep,
   authenticate,
   authorize,
-  reject,
-  response,
-  responsePacket,
+  rejectPodNotFound,
+  rejectWithStatus,
+  respond,
+  toEtcd,
   type RequestState,
   type Stage,
-  rejectPodNotFound,
 } from './pipeline';
 
 type Obj = Record<string, unknown>;
@@ -51,17 +49,7 @@ function bindingError(state: RequestState, message: string, conflictOn: 'pods' |
     state.info.name,
     message,
   );
-  return reject(
-    state,
-    status,
-    {
-      place: 'persist',
-      title: '409 Conflict: binding refused',
-      outcome: 'fail',
-      narration: apiserverNarration.responded({ code: 409, statusText: 'Conflict', what: status.message ?? '' }),
-    },
-    GATE_MS.handler,
-  );
+  return rejectWithStatus(state, status, { place: 'persist', title: '409 Conflict: binding refused' });
 }
 
 const bind: Stage = (state, { cache, env }) => {
@@ -99,33 +87,22 @@ const bind: Stage = (state, { cache, env }) => {
     status: upsertCondition((current.status ?? {}) as Obj, { type: 'PodScheduled', status: 'True' }, env.wallTime()),
   };
   const next = { ...keyed, object: bound, attempts: state.attempts + 1 };
-  return {
-    state: next,
-    ms: GATE_MS.handler,
-    next: 'etcd',
-    retryOnConflict: true,
-    op: {
-      kind: 'update',
-      key,
-      value: canonicalPod(bound),
-      expectedModRevision: Number(current.metadata.resourceVersion),
+  return toEtcd(
+    next,
+    { kind: 'update', key, value: canonicalPod(bound), expectedModRevision: Number(current.metadata.resourceVersion) },
+    {
+      place: 'persist',
+      title: `Bind to ${node}: Txn update`.slice(0, 48),
+      narration: apiserverNarration.persistBinding({ node, key }),
+      changes: diffObjects(current, bound, 'kube-scheduler'),
+      facts: [
+        { label: 'key', value: key },
+        { label: 'expected revision', value: String(current.metadata.resourceVersion) },
+        ...(state.attempts > 0 ? [{ label: 'attempt', value: String(state.attempts + 1) }] : []),
+      ],
     },
-    effects: [
-      apiStep(next, {
-        place: 'persist',
-        title: `Bind to ${node}: Txn update`.slice(0, 48),
-        outcome: 'info',
-        narration: apiserverNarration.persistBinding({ node, key }),
-        changes: diffObjects(current, bound, 'kube-scheduler'),
-        packets: [{ from: 'kube-apiserver', to: 'etcd', kind: 'etcd', label: 'Txn update' }],
-        facts: [
-          { label: 'key', value: key },
-          { label: 'expected revision', value: String(current.metadata.resourceVersion) },
-          ...(state.attempts > 0 ? [{ label: 'attempt', value: String(state.attempts + 1) }] : []),
-        ],
-      }),
-    ],
-  };
+    true,
+  );
 };
 
 const bound: Stage = (state) => {
@@ -133,30 +110,15 @@ const bound: Stage = (state) => {
   if (!result.ok) {
     return rejectPodNotFound(state, 'handler', 'fail');
   }
-  const body = successStatus(201);
-  const res = response(state, 201, body);
-  const next = { ...state, object: result.value, exchange: { ...state.exchange, response: res } };
   const node = ((result.value?.spec ?? {}) as Obj).nodeName;
-  return {
-    state: next,
-    ms: GATE_MS.handler,
-    next: 'respond',
-    response: res,
-    effects: [
-      apiStep(next, {
-        place: 'handler',
-        title: `201: pod bound to ${String(node)}`.slice(0, 48),
-        outcome: 'ok',
-        narration: apiserverNarration.responded({
-          code: 201,
-          statusText: 'Created',
-          what: `Status Success, pod bound at resourceVersion ${result.value?.metadata.resourceVersion}`,
-        }),
-        packets: [responsePacket(state, 201)],
-        facts: [{ label: 'resourceVersion', value: String(result.value?.metadata.resourceVersion) }],
-      }),
-    ],
-  };
+  return respond(state, {
+    code: 201,
+    body: successStatus(201),
+    object: result.value,
+    title: `201: pod bound to ${String(node)}`,
+    what: `Status Success, pod bound at resourceVersion ${result.value?.metadata.resourceVersion}`,
+    facts: [{ label: 'resourceVersion', value: String(result.value?.metadata.resourceVersion) }],
+  });
 };
 
 export const BIND_POD: readonly Stage[] = [authenticate, authorize, bind, bound];

@@ -10,17 +10,12 @@ import {
   MUTATING_PLUGINS,
   alreadyExistsStatus,
   apiserverNarration,
-  badRequestStatus,
   canonicalPod,
-  createManagedFields,
   defaultPod,
   diffObjects,
-  fieldErrorString,
-  invalidStatus,
   podStorageKey,
   prepareForCreate,
   pruneUnknownPodFields,
-  runPhase,
   runPlugin,
   unknownPodFields,
   validatePodCreate,
@@ -30,18 +25,27 @@ import {
   type KubeObject,
 } from '@sim';
 import {
+  admissionEnv,
+  checkFields,
+  decodedForCreate,
+  rejectAdmission,
+  rejectInvalid,
+  rejectUndecodable,
+  validatingAdmissionOf,
+} from './gates';
+import {
   GATE_MS,
   apiStep,
   manager,
   authenticate,
   authorize,
-  reject,
-  response,
-  responsePacket,
+  proceed,
+  rejectWithStatus,
+  respond,
+  toEtcd,
   type Effect,
   type RequestState,
   type Stage,
-  type StageContext,
 } from './pipeline';
 
 const pod = (state: RequestState) => state.object!;
@@ -62,26 +66,13 @@ const arrive: Stage = (state, ctx) => {
 /** Decoding, with the default field validation `Warn` when the client names none (create.go fieldValidation). */
 const decode: Stage = (state, { env }) => {
   const body = (state.exchange.request.body ?? {}) as KubeObject;
-  const directive = state.info.query.fieldValidation ?? 'Warn';
-  const unknown = directive === 'Ignore' ? [] : unknownPodFields(body);
-  const errors = unknown.map((f) => `unknown field "${f}"`);
+  const check = checkFields(state, 'Pod', unknownPodFields(body));
+  const { directive, errors, strictError } = check;
   const fail = (message: string) =>
-    reject(
-      state,
-      badRequestStatus(message),
-      {
-        place: 'decode',
-        title: '400 Bad Request: cannot decode the pod',
-        outcome: 'fail',
-        narration: apiserverNarration.decodeFailed({ message }),
-        facts: [{ label: 'fieldValidation', value: directive }],
-      },
-      GATE_MS.decode,
-    );
-  if (errors.length && directive === 'Strict') {
-    // rest.go transformDecodeError around runtime.NewStrictDecodingError
-    return fail(`Pod in version "v1" cannot be handled as a Pod: strict decoding error: ${errors.join(', ')}`);
-  }
+    rejectUndecodable(state, message, '400 Bad Request: cannot decode the pod', [
+      { label: 'fieldValidation', value: directive },
+    ]);
+  if (strictError) return fail(strictError);
   const decoded = wipeSystemFields(pruneUnknownPodFields(body));
   const ns = state.info.namespace;
   if (decoded.metadata.namespace && decoded.metadata.namespace !== ns) {
@@ -90,44 +81,29 @@ const decode: Stage = (state, { env }) => {
   }
   const withNamespace: KubeObject = { ...decoded, metadata: { ...decoded.metadata, namespace: ns } };
   const { pod: defaulted, changes } = defaultPod(withNamespace);
-  const managed: KubeObject = {
-    ...defaulted,
-    metadata: { ...defaulted.metadata, managedFields: createManagedFields(defaulted, manager(state), env.wallTime()) },
-  };
-  const next: RequestState = {
-    ...state,
-    object: managed,
-    key: podStorageKey(ns, managed.metadata.name ?? ''),
-    warnings: directive === 'Warn' ? [...state.warnings, ...errors] : state.warnings,
-  };
+  const keyOf = (o: KubeObject) => podStorageKey(ns, o.metadata.name ?? '');
+  const next = decodedForCreate(state, defaulted, keyOf, check, env.wallTime());
   const allChanges = [
     ...diffObjects(body, withNamespace, 'kube-apiserver'),
     ...changes,
-    ...diffObjects(defaulted, managed, 'kube-apiserver'),
+    ...diffObjects(defaulted, next.object, 'kube-apiserver'),
   ];
-  return {
-    state: next,
-    ms: GATE_MS.decode,
-    next: 'continue',
-    effects: [
-      apiStep(next, {
-        place: 'decode',
-        title: `Decode: ${changes.length} defaults, fields checked`,
-        outcome: 'ok',
-        narration: apiserverNarration.decoded({ defaults: changes.length, manager: manager(state) }),
-        changes: allChanges,
-        facts: [
-          { label: 'fieldValidation', value: directive },
-          { label: 'defaults set', value: String(changes.length) },
-          { label: 'field manager', value: manager(state) },
-          ...errors.map((e) => ({ label: 'warning', value: e })),
-        ],
-      }),
+  return proceed(next, GATE_MS.decode, {
+    place: 'decode',
+    title: `Decode: ${changes.length} defaults, fields checked`,
+    outcome: 'ok',
+    narration: apiserverNarration.decoded({ defaults: changes.length, manager: manager(state) }),
+    changes: allChanges,
+    facts: [
+      { label: 'fieldValidation', value: directive },
+      { label: 'defaults set', value: String(changes.length) },
+      { label: 'field manager', value: manager(state) },
+      ...errors.map((e) => ({ label: 'warning', value: e })),
     ],
-  };
+  });
 };
 
-export function admissionAttributes(state: RequestState): AdmissionAttributes {
+function admissionAttributes(state: RequestState): AdmissionAttributes {
   return {
     operation: 'CREATE',
     resource: requestResource(state),
@@ -138,13 +114,12 @@ export function admissionAttributes(state: RequestState): AdmissionAttributes {
     object: pod(state),
   };
 }
-export const admissionEnv = ({ env, cache }: StageContext) => ({ cluster: cache.view(), rng: env.rng });
 
 /**
  * One mutating plugin. A step is recorded when it changes the pod or rejects it (and for the last
  * plugin when none did), carrying every record so far.
  */
-export const mutate =
+const mutate =
   (plugin: AdmissionPlugin, last: boolean): Stage =>
   (state, ctx) => {
     const o = runPlugin(plugin, 'mutating', admissionAttributes(state), admissionEnv(ctx));
@@ -152,24 +127,10 @@ export const mutate =
     const next: RequestState = { ...state, object: o.object, admission, warnings: [...state.warnings, ...o.warnings] };
     const ms = GATE_MS.admission + o.waitMs;
     if (o.denied) {
-      const message = o.denied.message ?? '';
-      return reject(
+      return rejectAdmission(
         next,
-        o.denied,
-        {
-          place: 'mutating-admission',
-          title: `${o.denied.code} ${o.denied.reason}: ${plugin.name}`,
-          outcome: 'fail',
-          narration: apiserverNarration.admissionDenied({
-            kind: pod(state).kind.toLowerCase(),
-            plugin: plugin.name,
-            phase: 'mutating',
-            code: o.denied.code,
-            message,
-          }),
-          admission,
-        },
-        ms,
+        { record: o.record, denied: o.denied },
+        { place: 'mutating-admission', phase: 'mutating', kind: pod(state).kind.toLowerCase(), admission, ms },
       );
     }
     const record = o.record.verdict === 'mutated' || (last && !state.mutationRecorded);
@@ -197,176 +158,86 @@ const prepare: Stage = (state, { env }) => {
   const { pod: prepared, changes } = prepareForCreate(pod(state), env.rng.uuid(), env.wallTime());
   const next = { ...state, object: prepared };
   const status = prepared.status as { qosClass: string };
-  return {
-    state: next,
-    ms: GATE_MS.prepare,
-    next: 'continue',
-    effects: [
-      apiStep(next, {
-        place: 'validation',
-        title: 'Prepare: uid, creationTimestamp, status',
-        outcome: 'ok',
-        narration: apiserverNarration.prepared({ uid: prepared.metadata.uid ?? '', qosClass: status.qosClass }),
-        changes,
-        facts: [
-          { label: 'uid', value: prepared.metadata.uid ?? '' },
-          { label: 'creationTimestamp', value: String(prepared.metadata.creationTimestamp) },
-          { label: 'qosClass', value: status.qosClass },
-        ],
-      }),
+  return proceed(next, GATE_MS.prepare, {
+    place: 'validation',
+    title: 'Prepare: uid, creationTimestamp, status',
+    outcome: 'ok',
+    narration: apiserverNarration.prepared({ uid: prepared.metadata.uid ?? '', qosClass: status.qosClass }),
+    changes,
+    facts: [
+      { label: 'uid', value: prepared.metadata.uid ?? '' },
+      { label: 'creationTimestamp', value: String(prepared.metadata.creationTimestamp) },
+      { label: 'qosClass', value: status.qosClass },
     ],
-  };
+  });
 };
 
 /** strategy.Validate: every field error at once, 422. */
 const validate: Stage = (state) => {
   const errs = validatePodCreate(pod(state));
-  if (errs.length) {
-    return reject(
-      state,
-      invalidStatus({ group: '', kind: 'Pod' }, podName(state), errs),
-      {
-        place: 'validation',
-        title: `422 Invalid: ${errs.length} field error${errs.length === 1 ? '' : 's'}`,
-        outcome: 'fail',
-        narration: apiserverNarration.invalid({ count: errs.length }),
-        facts: errs.map((e) => ({ label: e.field, value: fieldErrorString(e) })),
-      },
-      GATE_MS.validate,
-    );
-  }
-  return {
+  if (errs.length) return rejectInvalid(state, 'Pod', podName(state), errs);
+  return proceed(state, GATE_MS.validate, {
+    place: 'validation',
+    title: 'Validation passed',
+    outcome: 'ok',
+    narration: apiserverNarration.validated(),
+  });
+};
+
+/** Validating admission of a create: the plugins see the object as mutated, prepared and validated. */
+const validatingAdmission = validatingAdmissionOf(admissionAttributes, (state) => pod(state).kind);
+
+const persist: Stage = (state) =>
+  toEtcd(
     state,
-    ms: GATE_MS.validate,
-    next: 'continue',
-    effects: [
-      apiStep(state, {
-        place: 'validation',
-        title: 'Validation passed',
-        outcome: 'ok',
-        narration: apiserverNarration.validated(),
-      }),
-    ],
-  };
-};
-
-export const validatingAdmission: Stage = (state, ctx) => {
-  const outcomes = runPhase('validating', admissionAttributes(state), admissionEnv(ctx));
-  const admission = [...state.admission, ...outcomes.map((o) => o.record)];
-  const next = { ...state, admission, warnings: [...state.warnings, ...outcomes.flatMap((o) => o.warnings)] };
-  const denied = outcomes.find((o) => o.denied);
-  if (denied?.denied) {
-    const message = denied.denied.message ?? '';
-    return reject(
-      next,
-      denied.denied,
-      {
-        place: 'validating-admission',
-        title: `${denied.denied.code} ${denied.denied.reason}: ${denied.record.plugin}`,
-        outcome: 'fail',
-        narration: apiserverNarration.admissionDenied({
-          kind: pod(state).kind.toLowerCase(),
-          plugin: denied.record.plugin,
-          phase: 'validating',
-          code: denied.denied.code,
-          message,
-        }),
-        admission,
-      },
-      GATE_MS.validatingAdmission,
-    );
-  }
-  return {
-    state: next,
-    ms: GATE_MS.validatingAdmission,
-    next: 'continue',
-    effects: [
-      apiStep(next, {
-        place: 'validating-admission',
-        title: 'Validating admission: allowed',
-        outcome: 'ok',
-        narration: apiserverNarration.validatingAdmission({
-          records: outcomes.map((o) => o.record),
-          kind: pod(state).kind.toLowerCase(),
-        }),
-        admission,
-      }),
-    ],
-  };
-};
-
-export const persist: Stage = (state) => ({
-  state,
-  ms: GATE_MS.handler,
-  next: 'etcd',
-  op: { kind: 'create', key: state.key!, value: storedForm(pod(state)) },
-  effects: [
-    apiStep(state, {
+    { kind: 'create', key: state.key!, value: storedForm(pod(state)) },
+    {
       place: 'persist',
       title: 'Write to etcd: Txn create',
-      outcome: 'info',
       narration: apiserverNarration.persistCreate({ key: state.key!, kind: pod(state).kind }),
-      packets: [{ from: 'kube-apiserver', to: 'etcd', kind: 'etcd', label: 'Txn create' }],
       facts: [{ label: 'key', value: state.key! }],
-    }),
-  ],
-});
+    },
+  );
 
-export const created: Stage = (state) => {
+const created: Stage = (state) => {
   const result = state.etcd!;
   if (!result.ok) {
-    const status = alreadyExistsStatus(requestResource(state), podName(state));
-    return reject(
-      state,
-      status,
-      {
-        place: 'handler',
-        title: '409 AlreadyExists',
-        outcome: 'fail',
-        narration: apiserverNarration.responded({ code: 409, statusText: 'Conflict', what: status.message ?? '' }),
-      },
-      GATE_MS.handler,
-    );
+    return rejectWithStatus(state, alreadyExistsStatus(requestResource(state), podName(state)), {
+      place: 'handler',
+      title: '409 AlreadyExists',
+    });
   }
   const stored = result.value!;
-  const res = response(state, 201, stored);
-  const next = { ...state, object: stored, exchange: { ...state.exchange, response: res } };
-  return {
-    state: next,
-    ms: GATE_MS.handler,
-    next: 'respond',
-    response: res,
-    effects: [
-      ...(stored.kind === 'Pod'
-        ? [{ kind: 'podCard' as const, card: { at: 'etcd' as const, status: 'Pending' } }]
-        : []),
-      apiStep(next, {
-        place: 'handler',
-        title: `201 Created: ${objectLabel(stored)}`.slice(0, 48),
-        outcome: 'ok',
-        narration: apiserverNarration.responded({
-          code: 201,
-          statusText: 'Created',
-          what: `${objectLabel(stored)} at resourceVersion ${stored.metadata.resourceVersion}`,
-        }),
-        packets: [responsePacket(state, 201)],
-        facts: [
-          { label: 'resourceVersion', value: String(stored.metadata.resourceVersion) },
-          ...state.warnings.map((w) => ({ label: 'warning', value: w })),
-        ],
-      }),
+  return respond(state, {
+    code: 201,
+    body: stored,
+    object: stored,
+    title: `201 Created: ${objectLabel(stored)}`,
+    what: `${objectLabel(stored)} at resourceVersion ${stored.metadata.resourceVersion}`,
+    facts: [
+      { label: 'resourceVersion', value: String(stored.metadata.resourceVersion) },
+      ...state.warnings.map((w) => ({ label: 'warning', value: w })),
     ],
-  };
+    before: stored.kind === 'Pod' ? [{ kind: 'podCard', card: { at: 'etcd', status: 'Pending' } }] : [],
+  });
 };
 
-export const CREATE_POD: readonly Stage[] = [
-  arrive,
-  authorize,
-  decode,
-  ...MUTATING_PLUGINS.map((p, i) => mutate(p, i === MUTATING_PLUGINS.length - 1)),
-  prepare,
-  validate,
-  validatingAdmission,
-  persist,
-  created,
-];
+/**
+ * The create handler's order for any kind, with the kind's own authentication step (the pod card
+ * moves for a Pod), decoding, PrepareForCreate and validation; admission, etcd and the answer are shared.
+ */
+export function createStages(kind: { authenticate: Stage; decode: Stage; prepare: Stage; validate: Stage }): Stage[] {
+  return [
+    kind.authenticate,
+    authorize,
+    kind.decode,
+    ...MUTATING_PLUGINS.map((p, i) => mutate(p, i === MUTATING_PLUGINS.length - 1)),
+    kind.prepare,
+    kind.validate,
+    validatingAdmission,
+    persist,
+    created,
+  ];
+}
+
+export const CREATE_POD: readonly Stage[] = createStages({ authenticate: arrive, decode, prepare, validate });

@@ -6,17 +6,7 @@
  */
 import { apiserverNarration, mappingOfResource, storageKey } from '@sim';
 import { objectLabel, requestResource } from './createPod';
-import {
-  GATE_MS,
-  apiStep,
-  authenticate,
-  authorize,
-  rejectNotFound,
-  response,
-  responsePacket,
-  type RequestState,
-  type Stage,
-} from './pipeline';
+import { authenticate, authorize, rejectNotFound, respond, toEtcd, type RequestState, type Stage } from './pipeline';
 
 /** The etcd key of the object a request names, e.g. `/registry/minions/worker-1` for a Node. */
 export function requestKey(state: RequestState): string {
@@ -27,45 +17,28 @@ export function requestKey(state: RequestState): string {
 /** The Range read of the object named in the URL, recorded as the packet to etcd. */
 export const read: Stage = (state) => {
   const key = requestKey(state);
-  const next = { ...state, key };
-  return {
-    state: next,
-    ms: GATE_MS.handler,
-    next: 'etcd',
-    op: { kind: 'get', key },
-    effects: [
-      apiStep(next, {
-        place: 'handler',
-        title: 'Read from etcd: Range',
-        outcome: 'info',
-        narration: apiserverNarration.readFromStorage({ key }),
-        packets: [{ from: 'kube-apiserver', to: 'etcd', kind: 'etcd', label: 'Range' }],
-        facts: [{ label: 'key', value: key }],
-      }),
-    ],
-  };
+  return toEtcd(
+    { ...state, key },
+    { kind: 'get', key },
+    {
+      place: 'handler',
+      title: 'Read from etcd: Range',
+      narration: apiserverNarration.readFromStorage({ key }),
+      facts: [{ label: 'key', value: key }],
+    },
+  );
 };
 
 const answer: Stage = (state) => {
   const result = state.etcd!;
   if (!result.ok || !result.value) return rejectNotFound(state, requestResource(state), 'handler', 'info');
-  const res = response(state, 200, result.value);
-  const next = { ...state, object: result.value, exchange: { ...state.exchange, response: res } };
-  return {
-    state: next,
-    ms: GATE_MS.handler,
-    next: 'respond',
-    response: res,
-    effects: [
-      apiStep(next, {
-        place: 'handler',
-        title: `200 OK: ${objectLabel(result.value)}`.slice(0, 48),
-        outcome: 'ok',
-        narration: apiserverNarration.responded({ code: 200, statusText: 'OK', what: '' }),
-        packets: [responsePacket(state, 200)],
-      }),
-    ],
-  };
+  return respond(state, {
+    code: 200,
+    body: result.value,
+    object: result.value,
+    title: `200 OK: ${objectLabel(result.value)}`,
+    what: '',
+  });
 };
 
 export const GET_OBJECT: readonly Stage[] = [authenticate, authorize, read, answer];

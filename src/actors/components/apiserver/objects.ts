@@ -6,14 +6,10 @@
  * new Nodes, the pod plugins skip. One step per gate.
  */
 import {
-  MUTATING_PLUGINS,
   apiserverNarration,
-  badRequestStatus,
-  createManagedFields,
+  decodeErrorMessage,
   defaultObject,
   diffObjects,
-  fieldErrorString,
-  invalidStatus,
   objectKey,
   prepareObjectForCreate,
   pruneUnknownObjectFields,
@@ -23,38 +19,25 @@ import {
   wipeSystemFields,
   type KubeObject,
 } from '@sim';
-import { created, mutate, persist, validatingAdmission } from './createPod';
-import { GATE_MS, apiStep, authenticate, authorize, manager, reject, type RequestState, type Stage } from './pipeline';
+import { createStages } from './createPod';
+import { checkFields, decodedForCreate, rejectInvalid, rejectUndecodable } from './gates';
+import { GATE_MS, authenticate, manager, proceed, type RequestState, type Stage } from './pipeline';
 
 const obj = (state: RequestState) => state.object!;
 
 /** Decoding with the strict field check, the kind's defaults, the namespace of the URL, managedFields. */
 const decode: Stage = (state, { env }) => {
   const body = (state.exchange.request.body ?? {}) as KubeObject;
-  const directive = state.info.query.fieldValidation ?? 'Warn';
-  const errors = (directive === 'Ignore' ? [] : unknownObjectFields(body)).map((f) => `unknown field "${f}"`);
+  const check = checkFields(state, body.kind, unknownObjectFields(body));
+  const { directive, errors, strictError } = check;
   const fail = (message: string) =>
-    reject(
-      state,
-      badRequestStatus(message),
-      {
-        place: 'decode',
-        title: `400 Bad Request: cannot decode the ${body.kind}`.slice(0, 48),
-        outcome: 'fail',
-        narration: apiserverNarration.decodeFailed({ message }),
-        facts: [{ label: 'fieldValidation', value: directive }],
-      },
-      GATE_MS.decode,
-    );
+    rejectUndecodable(state, message, `400 Bad Request: cannot decode the ${body.kind}`.slice(0, 48), [
+      { label: 'fieldValidation', value: directive },
+    ]);
   const undecodable = secretDecodeError(body);
   // rest.go transformDecodeError: the JSON decoder's own error comes before field validation
-  if (undecodable) return fail(`Secret in version "v1" cannot be handled as a Secret: ${undecodable}`);
-  if (errors.length && directive === 'Strict') {
-    // rest.go transformDecodeError around runtime.NewStrictDecodingError
-    return fail(
-      `${body.kind} in version "v1" cannot be handled as a ${body.kind}: strict decoding error: ${errors.join(', ')}`,
-    );
-  }
+  if (undecodable) return fail(decodeErrorMessage('Secret', undecodable));
+  if (strictError) return fail(strictError);
   const decoded = wipeSystemFields(pruneUnknownObjectFields(body));
   const ns = state.info.namespace;
   if (ns && decoded.metadata.namespace && decoded.metadata.namespace !== ns) {
@@ -64,109 +47,52 @@ const decode: Stage = (state, { env }) => {
   const { namespace: _ignored, ...clusterMeta } = decoded.metadata;
   const placed: KubeObject = { ...decoded, metadata: ns ? { ...decoded.metadata, namespace: ns } : clusterMeta };
   const { object: defaulted, changes } = defaultObject(placed);
-  const managed: KubeObject = {
-    ...defaulted,
-    metadata: { ...defaulted.metadata, managedFields: createManagedFields(defaulted, manager(state), env.wallTime()) },
-  };
-  const next: RequestState = {
-    ...state,
-    object: managed,
-    key: objectKey(managed) ?? '',
-    warnings: directive === 'Warn' ? [...state.warnings, ...errors] : state.warnings,
-  };
-  return {
-    state: next,
-    ms: GATE_MS.decode,
-    next: 'continue',
-    effects: [
-      apiStep(next, {
-        place: 'decode',
-        title: `Decode: ${body.kind}, fields checked`.slice(0, 48),
-        outcome: 'ok',
-        narration: apiserverNarration.decodedObject({
-          kind: body.kind,
-          defaults: changes.length,
-          manager: manager(state),
-        }),
-        changes: [
-          ...diffObjects(body, placed, 'kube-apiserver'),
-          ...changes,
-          ...diffObjects(defaulted, managed, 'kube-apiserver'),
-        ],
-        facts: [
-          { label: 'fieldValidation', value: directive },
-          { label: 'field manager', value: manager(state) },
-          ...errors.map((e) => ({ label: 'warning', value: e })),
-        ],
-      }),
+  const next = decodedForCreate(state, defaulted, (o) => objectKey(o) ?? '', check, env.wallTime());
+  return proceed(next, GATE_MS.decode, {
+    place: 'decode',
+    title: `Decode: ${body.kind}, fields checked`.slice(0, 48),
+    outcome: 'ok',
+    narration: apiserverNarration.decodedObject({ kind: body.kind, defaults: changes.length, manager: manager(state) }),
+    changes: [
+      ...diffObjects(body, placed, 'kube-apiserver'),
+      ...changes,
+      ...diffObjects(defaulted, next.object, 'kube-apiserver'),
     ],
-  };
+    facts: [
+      { label: 'fieldValidation', value: directive },
+      { label: 'field manager', value: manager(state) },
+      ...errors.map((e) => ({ label: 'warning', value: e })),
+    ],
+  });
 };
 
 /** BeforeCreate: uid, creationTimestamp and the strategy's PrepareForCreate. */
 const prepare: Stage = (state, { env }) => {
   const { object, changes } = prepareObjectForCreate(obj(state), env.rng.uuid(), env.wallTime());
-  const next = { ...state, object };
-  return {
-    state: next,
-    ms: GATE_MS.prepare,
-    next: 'continue',
-    effects: [
-      apiStep(next, {
-        place: 'validation',
-        title: `Prepare: uid, creationTimestamp`,
-        outcome: 'ok',
-        narration: apiserverNarration.preparedObject({ kind: object.kind, uid: object.metadata.uid ?? '' }),
-        changes,
-        facts: [
-          { label: 'uid', value: object.metadata.uid ?? '' },
-          { label: 'creationTimestamp', value: String(object.metadata.creationTimestamp) },
-        ],
-      }),
+  return proceed({ ...state, object }, GATE_MS.prepare, {
+    place: 'validation',
+    title: `Prepare: uid, creationTimestamp`,
+    outcome: 'ok',
+    narration: apiserverNarration.preparedObject({ kind: object.kind, uid: object.metadata.uid ?? '' }),
+    changes,
+    facts: [
+      { label: 'uid', value: object.metadata.uid ?? '' },
+      { label: 'creationTimestamp', value: String(object.metadata.creationTimestamp) },
     ],
-  };
+  });
 };
 
 /** strategy.Validate: every field error at once, 422. */
 const validate: Stage = (state) => {
   const o = obj(state);
   const errs = validateObjectCreate(o);
-  if (errs.length)
-    return reject(
-      state,
-      invalidStatus({ group: '', kind: o.kind }, o.metadata.name ?? '', errs),
-      {
-        place: 'validation',
-        title: `422 Invalid: ${errs.length} field error${errs.length === 1 ? '' : 's'}`,
-        outcome: 'fail',
-        narration: apiserverNarration.invalid({ count: errs.length }),
-        facts: errs.map((e) => ({ label: e.field, value: fieldErrorString(e) })),
-      },
-      GATE_MS.validate,
-    );
-  return {
-    state,
-    ms: GATE_MS.validate,
-    next: 'continue',
-    effects: [
-      apiStep(state, {
-        place: 'validation',
-        title: 'Validation passed',
-        outcome: 'ok',
-        narration: apiserverNarration.validatedObject({ kind: o.kind }),
-      }),
-    ],
-  };
+  if (errs.length) return rejectInvalid(state, o.kind, o.metadata.name ?? '', errs);
+  return proceed(state, GATE_MS.validate, {
+    place: 'validation',
+    title: 'Validation passed',
+    outcome: 'ok',
+    narration: apiserverNarration.validatedObject({ kind: o.kind }),
+  });
 };
 
-export const CREATE_OBJECT: readonly Stage[] = [
-  authenticate,
-  authorize,
-  decode,
-  ...MUTATING_PLUGINS.map((p, i) => mutate(p, i === MUTATING_PLUGINS.length - 1)),
-  prepare,
-  validate,
-  validatingAdmission,
-  persist,
-  created,
-];
+export const CREATE_OBJECT: readonly Stage[] = createStages({ authenticate, decode, prepare, validate });

@@ -10,13 +10,10 @@
 import {
   apiserverNarration,
   applyStrategicMergePatch,
-  badRequestStatus,
   conflictStatus,
   defaultObject,
   defaultPod,
   diffObjects,
-  fieldErrorString,
-  invalidStatus,
   prepareObjectForUpdate,
   pruneUnknownObjectFields,
   pruneUnknownPodFields,
@@ -30,21 +27,30 @@ import {
   type AdmissionAttributes,
   type KubeObject,
 } from '@sim';
-import { admissionEnv, objectLabel, requestResource, storedForm } from './createPod';
+import { objectLabel, requestResource, storedForm } from './createPod';
+import {
+  admissionEnv,
+  checkFields,
+  fieldErrorFacts,
+  firstDenial,
+  rejectAdmission,
+  rejectInvalid,
+  rejectUndecodable,
+  validatingAdmissionOf,
+} from './gates';
 import { read } from './getPod';
 import {
   GATE_MS,
-  apiStep,
   authenticate,
   authorize,
   manager,
-  reject,
+  proceed,
   rejectNotFound,
-  response,
-  responsePacket,
+  rejectWithStatus,
+  respond,
+  toEtcd,
   type RequestState,
   type Stage,
-  type StageContext,
 } from './pipeline';
 
 interface PatchState extends RequestState {
@@ -76,25 +82,14 @@ const applyPatch: Stage = (state, { env }) => {
   const patch = state.exchange.request.body ?? {};
   const merged = applyStrategicMergePatch(current, patch);
   const isPod = current.kind === 'Pod';
-  const directive = state.info.query.fieldValidation ?? 'Warn';
-  const unknown = directive === 'Ignore' ? [] : isPod ? unknownPodFields(merged) : unknownObjectFields(merged);
-  const errors = unknown.map((f) => `unknown field "${f}"`);
+  const { warnings, strictError } = checkFields(
+    state,
+    current.kind,
+    isPod ? unknownPodFields(merged) : unknownObjectFields(merged),
+  );
   const base: PatchState = { ...state, live: current };
-  if (errors.length && directive === 'Strict') {
-    // patch.go: the strict decoding error of the patched object, 400
-    const message = `${current.kind} in version "v1" cannot be handled as a ${current.kind}: strict decoding error: ${errors.join(', ')}`;
-    return reject(
-      base,
-      badRequestStatus(message),
-      {
-        place: 'decode',
-        title: '400 Bad Request: cannot decode the patch',
-        outcome: 'fail',
-        narration: apiserverNarration.decodeFailed({ message }),
-      },
-      GATE_MS.decode,
-    );
-  }
+  // patch.go: the strict decoding error of the patched object, 400
+  if (strictError) return rejectUndecodable(base, strictError, '400 Bad Request: cannot decode the patch');
   // the patched JSON is decoded like a request body: unknown fields dropped, defaults applied
   const decoded = isPod
     ? defaultPod(pruneUnknownPodFields(merged)).pod
@@ -111,73 +106,49 @@ const applyPatch: Stage = (state, { env }) => {
   const next: PatchState = {
     ...base,
     object: updated,
-    warnings: [...state.warnings, ...(directive === 'Warn' ? errors : [])],
+    warnings: [...state.warnings, ...warnings],
   };
-  return {
-    state: next,
-    ms: GATE_MS.decode,
-    next: 'continue',
-    effects: [
-      apiStep(next, {
-        place: 'decode',
-        title: `Patch ${objectLabel(current)}: ${changes.length} change${changes.length === 1 ? '' : 's'}`.slice(0, 48),
-        outcome: 'ok',
-        narration: apiserverNarration.patched({ kind: current.kind, name: state.info.name, changes: changes.length }),
-        changes,
-        facts: [
-          { label: 'patch type', value: state.exchange.request.headers['Content-Type'] ?? '' },
-          { label: 'read at resourceVersion', value: String(current.metadata.resourceVersion) },
-          { label: 'field manager', value: manager(state) },
-        ],
-      }),
+  return proceed(next, GATE_MS.decode, {
+    place: 'decode',
+    title: `Patch ${objectLabel(current)}: ${changes.length} change${changes.length === 1 ? '' : 's'}`.slice(0, 48),
+    outcome: 'ok',
+    narration: apiserverNarration.patched({ kind: current.kind, name: state.info.name, changes: changes.length }),
+    changes,
+    facts: [
+      { label: 'patch type', value: state.exchange.request.headers['Content-Type'] ?? '' },
+      { label: 'read at resourceVersion', value: String(current.metadata.resourceVersion) },
+      { label: 'field manager', value: manager(state) },
     ],
-  };
+  });
 };
 
 /** Mutating admission for the update (every plugin in order, one step). */
-const mutating: Stage = (state, ctx: StageContext) => {
+const mutating: Stage = (state, ctx) => {
   const outcomes = runPhase('mutating', attributes(state, state.object!), admissionEnv(ctx));
   const admission = [...state.admission, ...outcomes.map((o) => o.record)];
   const object = outcomes.at(-1)?.object ?? state.object!;
   const next = { ...state, object, admission, warnings: [...state.warnings, ...outcomes.flatMap((o) => o.warnings)] };
-  const denied = outcomes.find((o) => o.denied);
-  if (denied?.denied)
-    return reject(
-      next,
-      denied.denied,
-      {
-        place: 'mutating-admission',
-        title: `${denied.denied.code} ${denied.denied.reason}: ${denied.record.plugin}`,
-        outcome: 'fail',
-        narration: apiserverNarration.admissionDenied({
-          kind: kindOf(state).toLowerCase(),
-          plugin: denied.record.plugin,
-          phase: 'mutating',
-          code: denied.denied.code,
-          message: denied.denied.message ?? '',
-        }),
-        admission,
-      },
-      GATE_MS.admission,
-    );
+  const denial = firstDenial(outcomes);
+  if (denial) {
+    return rejectAdmission(next, denial, {
+      place: 'mutating-admission',
+      phase: 'mutating',
+      kind: kindOf(state).toLowerCase(),
+      admission,
+      ms: GATE_MS.admission,
+    });
+  }
   const mutated = outcomes.filter((o) => o.record.verdict === 'mutated').map((o) => o.record.plugin);
-  return {
-    state: next,
-    ms: GATE_MS.admission,
-    next: 'continue',
-    effects: [
-      apiStep(next, {
-        place: 'mutating-admission',
-        title: mutated.length ? `Mutating admission: ${mutated.join(', ')}` : 'Mutating admission: no changes',
-        outcome: 'ok',
-        narration: mutated.length
-          ? apiserverNarration.mutatingPlugin(outcomes.find((o) => o.record.verdict === 'mutated')!.record)
-          : apiserverNarration.mutatingNone({ kind: kindOf(state), records: admission }),
-        admission,
-        changes: outcomes.flatMap((o) => o.record.changes ?? []),
-      }),
-    ],
-  };
+  return proceed(next, GATE_MS.admission, {
+    place: 'mutating-admission',
+    title: mutated.length ? `Mutating admission: ${mutated.join(', ')}` : 'Mutating admission: no changes',
+    outcome: 'ok',
+    narration: mutated.length
+      ? apiserverNarration.mutatingPlugin(outcomes.find((o) => o.record.verdict === 'mutated')!.record)
+      : apiserverNarration.mutatingNone({ kind: kindOf(state), records: admission }),
+    admission,
+    changes: outcomes.flatMap((o) => o.record.changes ?? []),
+  });
 };
 
 /** strategy.ValidateUpdate: the object as on create, then for pods the update rules. */
@@ -186,104 +157,45 @@ const validate: Stage = (state) => {
   const isPod = o.kind === 'Pod';
   const update = isPod ? validatePodUpdate(o, live(state)) : { errors: [], differing: [] };
   const errs = [...(isPod ? validatePodCreate(o) : validateObjectCreate(o)), ...update.errors];
-  if (errs.length)
-    return reject(
-      state,
-      invalidStatus({ group: '', kind: o.kind }, state.info.name, errs),
-      {
-        place: 'validation',
-        title: `422 Invalid: ${update.errors.length ? 'spec is immutable' : `${errs.length} field errors`}`,
-        outcome: 'fail',
-        narration: update.errors.length
-          ? apiserverNarration.updateForbidden({ fields: update.differing })
-          : apiserverNarration.invalid({ count: errs.length }),
-        facts: [
-          ...errs.map((e) => ({ label: e.field, value: fieldErrorString(e) })),
-          ...(update.differing.length ? [{ label: 'fields that differ', value: update.differing.join(', ') }] : []),
-        ],
-      },
-      GATE_MS.validate,
-    );
-  return {
-    state,
-    ms: GATE_MS.validate,
-    next: 'continue',
-    effects: [
-      apiStep(state, {
-        place: 'validation',
-        title: 'Update validation passed',
-        outcome: 'ok',
-        narration: apiserverNarration.updateValidated({ kind: o.kind }),
-      }),
-    ],
-  };
+  if (errs.length) {
+    return rejectInvalid(state, o.kind, state.info.name, errs, {
+      title: `422 Invalid: ${update.errors.length ? 'spec is immutable' : `${errs.length} field errors`}`,
+      narration: update.errors.length
+        ? apiserverNarration.updateForbidden({ fields: update.differing })
+        : apiserverNarration.invalid({ count: errs.length }),
+      facts: [
+        ...fieldErrorFacts(errs),
+        ...(update.differing.length ? [{ label: 'fields that differ', value: update.differing.join(', ') }] : []),
+      ],
+    });
+  }
+  return proceed(state, GATE_MS.validate, {
+    place: 'validation',
+    title: 'Update validation passed',
+    outcome: 'ok',
+    narration: apiserverNarration.updateValidated({ kind: o.kind }),
+  });
 };
 
-const validating: Stage = (state, ctx) => {
-  const outcomes = runPhase('validating', attributes(state, state.object!), admissionEnv(ctx));
-  const admission = [...state.admission, ...outcomes.map((o) => o.record)];
-  const next = { ...state, admission, warnings: [...state.warnings, ...outcomes.flatMap((o) => o.warnings)] };
-  const denied = outcomes.find((o) => o.denied);
-  if (denied?.denied)
-    return reject(
-      next,
-      denied.denied,
-      {
-        place: 'validating-admission',
-        title: `${denied.denied.code} ${denied.denied.reason}: ${denied.record.plugin}`,
-        outcome: 'fail',
-        narration: apiserverNarration.admissionDenied({
-          kind: kindOf(state).toLowerCase(),
-          plugin: denied.record.plugin,
-          phase: 'validating',
-          code: denied.denied.code,
-          message: denied.denied.message ?? '',
-        }),
-        admission,
-      },
-      GATE_MS.validatingAdmission,
-    );
-  return {
-    state: next,
-    ms: GATE_MS.validatingAdmission,
-    next: 'continue',
-    effects: [
-      apiStep(next, {
-        place: 'validating-admission',
-        title: 'Validating admission: allowed',
-        outcome: 'ok',
-        narration: apiserverNarration.validatingAdmission({
-          records: outcomes.map((o) => o.record),
-          kind: kindOf(state).toLowerCase(),
-        }),
-        admission,
-      }),
-    ],
-  };
-};
+/** Validating admission of the update: the plugins see the new object and the live one. */
+const validating = validatingAdmissionOf((state) => attributes(state, state.object!), kindOf);
 
 /** The etcd transaction: update only if the key is still at the revision that was read. */
 const persist: Stage = (state) => {
   const revision = String(live(state).metadata.resourceVersion);
-  return {
+  return toEtcd(
     state,
-    ms: GATE_MS.handler,
-    next: 'etcd',
-    op: { kind: 'update', key: state.key!, value: storedForm(state.object!), expectedModRevision: Number(revision) },
-    effects: [
-      apiStep(state, {
-        place: 'persist',
-        title: 'Write to etcd: Txn update',
-        outcome: 'info',
-        narration: apiserverNarration.persistUpdate({ key: state.key!, revision }),
-        packets: [{ from: 'kube-apiserver', to: 'etcd', kind: 'etcd', label: 'Txn update' }],
-        facts: [
-          { label: 'key', value: state.key! },
-          { label: 'expected revision', value: revision },
-        ],
-      }),
-    ],
-  };
+    { kind: 'update', key: state.key!, value: storedForm(state.object!), expectedModRevision: Number(revision) },
+    {
+      place: 'persist',
+      title: 'Write to etcd: Txn update',
+      narration: apiserverNarration.persistUpdate({ key: state.key!, revision }),
+      facts: [
+        { label: 'key', value: state.key! },
+        { label: 'expected revision', value: revision },
+      ],
+    },
+  );
 };
 
 const answer: Stage = (state) => {
@@ -295,42 +207,18 @@ const answer: Stage = (state) => {
       state.info.name,
       'the object has been modified; please apply your changes to the latest version and try again',
     );
-    return reject(
-      state,
-      status,
-      {
-        place: 'persist',
-        title: '409 Conflict: the object has been modified',
-        outcome: 'fail',
-        narration: apiserverNarration.responded({ code: 409, statusText: 'Conflict', what: status.message ?? '' }),
-      },
-      GATE_MS.handler,
-    );
+    return rejectWithStatus(state, status, { place: 'persist', title: '409 Conflict: the object has been modified' });
   }
   if (!result.ok || !result.value) return rejectNotFound(state, requestResource(state), 'persist', 'fail');
   const stored = result.value;
-  const res = response(state, 200, stored);
-  const next = { ...state, object: stored, exchange: { ...state.exchange, response: res } };
-  return {
-    state: next,
-    ms: GATE_MS.handler,
-    next: 'respond',
-    response: res,
-    effects: [
-      apiStep(next, {
-        place: 'handler',
-        title: `200 OK: ${objectLabel(stored)} patched`.slice(0, 48),
-        outcome: 'ok',
-        narration: apiserverNarration.responded({
-          code: 200,
-          statusText: 'OK',
-          what: `${objectLabel(stored)} at resourceVersion ${stored.metadata.resourceVersion}`,
-        }),
-        packets: [responsePacket(state, 200)],
-        facts: [{ label: 'resourceVersion', value: String(stored.metadata.resourceVersion) }],
-      }),
-    ],
-  };
+  return respond(state, {
+    code: 200,
+    body: stored,
+    object: stored,
+    title: `200 OK: ${objectLabel(stored)} patched`,
+    what: `${objectLabel(stored)} at resourceVersion ${stored.metadata.resourceVersion}`,
+    facts: [{ label: 'resourceVersion', value: String(stored.metadata.resourceVersion) }],
+  });
 };
 
 export const PATCH_OBJECT: readonly Stage[] = [

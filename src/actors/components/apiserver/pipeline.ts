@@ -19,6 +19,7 @@ import {
   warningHeader,
   type AdmissionRecord,
   type ComponentId,
+  type Fact,
   type HttpExchange,
   type HttpResponse,
   type KubeEvent,
@@ -120,11 +121,11 @@ export const responsePacket = (state: RequestState, code: number) => ({
   status: code,
 });
 
+/** What a stage says about a step of kube-apiserver; the request fills in the rest. */
+export type ApiStepDraft = Omit<StepDraft, 'component' | 'http' | 'objectKey' | 'object'> & { object?: unknown };
+
 /** A step of kube-apiserver about this request (the exchange, key and current object attached). */
-export function apiStep(
-  state: RequestState,
-  draft: Omit<StepDraft, 'component' | 'http' | 'objectKey' | 'object'> & { object?: unknown },
-): Effect {
+export function apiStep(state: RequestState, draft: ApiStepDraft): Effect {
   return {
     kind: 'step',
     draft: {
@@ -134,6 +135,82 @@ export function apiStep(
       ...(state.object ? { object: state.object.kind === 'Pod' ? canonicalPod(state.object) : state.object } : {}),
       ...draft,
     },
+  };
+}
+
+/** The request passes this gate on to the next stage, recording the step. */
+export function proceed(state: RequestState, ms: number, step: ApiStepDraft): StageResult {
+  return { state, ms, next: 'continue', effects: [apiStep(state, step)] };
+}
+
+/**
+ * The handler hands the request to etcd: one operation, recorded with the packet that carries it
+ * (`Range` for a read, `Txn create` / `Txn update` for a write).
+ */
+export function toEtcd(
+  state: RequestState,
+  op: EtcdOp,
+  step: Pick<StepDraft, 'place' | 'title' | 'narration' | 'changes'> & { facts: Fact[] },
+  retryOnConflict?: true,
+): StageResult {
+  const label = op.kind === 'get' ? 'Range' : `Txn ${op.kind}`;
+  const { changes, facts } = step;
+  return {
+    state,
+    ms: GATE_MS.handler,
+    next: 'etcd',
+    ...(retryOnConflict ? { retryOnConflict } : {}),
+    op,
+    effects: [
+      apiStep(state, {
+        place: step.place,
+        title: step.title,
+        outcome: 'info',
+        narration: step.narration,
+        ...(changes ? { changes } : {}),
+        packets: [{ from: 'kube-apiserver', to: 'etcd', kind: 'etcd', label }],
+        facts,
+      }),
+    ],
+  };
+}
+
+/**
+ * The handler's success: the response with its body, the object it answers about, and the step
+ * that carries the answer back to the client (`what` completes the narration's sentence).
+ */
+export function respond(
+  state: RequestState,
+  answer: {
+    code: number;
+    body: unknown;
+    object: KubeObject | undefined;
+    title: string;
+    what: string;
+    facts?: Fact[];
+    /** Effects recorded before the answer's step (the pod card moving). */
+    before?: Effect[];
+  },
+): StageResult {
+  const { code, title, what, facts } = answer;
+  const res = response(state, code, answer.body);
+  const next = { ...state, object: answer.object, exchange: { ...state.exchange, response: res } };
+  return {
+    state: next,
+    ms: GATE_MS.handler,
+    next: 'respond',
+    response: res,
+    effects: [
+      ...(answer.before ?? []),
+      apiStep(next, {
+        place: 'handler',
+        title: title.slice(0, 48),
+        outcome: 'ok',
+        narration: apiserverNarration.responded({ code, statusText: statusText(code), what }),
+        packets: [responsePacket(state, code)],
+        ...(facts ? { facts } : {}),
+      }),
+    ],
   };
 }
 
@@ -153,6 +230,32 @@ export function reject(
   return { state: { ...state, exchange }, effects, ms, next: 'respond', response: res };
 }
 
+/**
+ * Ends the request with the handler's error Status (404, 409): the step narrates the answer the
+ * client gets, `<code> <reason phrase>: <message>`.
+ */
+export function rejectWithStatus(
+  state: RequestState,
+  status: Status,
+  step: { place: StepDraft['place']; title: string; outcome?: 'fail' | 'info' },
+): StageResult {
+  return reject(
+    state,
+    status,
+    {
+      place: step.place,
+      title: step.title,
+      outcome: step.outcome ?? 'fail',
+      narration: apiserverNarration.responded({
+        code: status.code,
+        statusText: statusText(status.code),
+        what: status.message ?? '',
+      }),
+    },
+    GATE_MS.handler,
+  );
+}
+
 /** Ends a request on a pod that is not there: 404 `pods "<name>" not found`. */
 export function rejectPodNotFound(
   state: RequestState,
@@ -169,18 +272,11 @@ export function rejectNotFound(
   place: 'persist' | 'handler',
   outcome: 'fail' | 'info',
 ): StageResult {
-  const status = notFoundStatus(resource, state.info.name);
-  return reject(
-    state,
-    status,
-    {
-      place,
-      title: `404 Not Found: ${resource.resource} "${state.info.name}"`.slice(0, 48),
-      outcome,
-      narration: apiserverNarration.responded({ code: 404, statusText: 'Not Found', what: status.message ?? '' }),
-    },
-    GATE_MS.handler,
-  );
+  return rejectWithStatus(state, notFoundStatus(resource, state.info.name), {
+    place,
+    title: `404 Not Found: ${resource.resource} "${state.info.name}"`.slice(0, 48),
+    outcome,
+  });
 }
 
 /** The Authentication filter: the chain of authenticators, 401 on a bad credential. */
@@ -281,52 +377,31 @@ export const authorize: Stage = (state, { cache }) => {
   ];
   if (state.recording === 'compact') {
     const user = state.user!;
-    return {
-      state,
-      ms: GATE_MS.authz,
-      next: 'continue',
-      effects: [
-        apiStep(state, {
-          place: 'authorization',
-          title: `${client(state)}: ${attrs.verb} ${resource} allowed`.slice(0, 48),
-          outcome: 'ok',
-          narration: apiserverNarration.componentRequest({
-            client: client(state),
-            username: user.username,
-            verb: attrs.verb,
-            resource,
-            by,
-          }),
-          facts: [
-            { label: 'user', value: user.username },
-            { label: 'groups', value: user.groups.join(', ') },
-            ...facts,
-          ],
-        }),
-      ],
-    };
-  }
-  return {
-    state,
-    ms: GATE_MS.authz,
-    next: 'continue',
-    effects: [
-      apiStep(state, {
-        place: 'authorization',
-        title: `Authorized: ${attrs.verb} ${resource} (${by === 'privileged-group' ? 'system:masters' : by})`.slice(
-          0,
-          48,
-        ),
-        outcome: 'ok',
-        narration: apiserverNarration.authorized({
-          verb: attrs.verb,
-          resource,
-          namespace: attrs.namespace,
-          by,
-          reason: decision.reason,
-        }),
-        facts,
+    return proceed(state, GATE_MS.authz, {
+      place: 'authorization',
+      title: `${client(state)}: ${attrs.verb} ${resource} allowed`.slice(0, 48),
+      outcome: 'ok',
+      narration: apiserverNarration.componentRequest({
+        client: client(state),
+        username: user.username,
+        verb: attrs.verb,
+        resource,
+        by,
       }),
-    ],
-  };
+      facts: [{ label: 'user', value: user.username }, { label: 'groups', value: user.groups.join(', ') }, ...facts],
+    });
+  }
+  return proceed(state, GATE_MS.authz, {
+    place: 'authorization',
+    title: `Authorized: ${attrs.verb} ${resource} (${by === 'privileged-group' ? 'system:masters' : by})`.slice(0, 48),
+    outcome: 'ok',
+    narration: apiserverNarration.authorized({
+      verb: attrs.verb,
+      resource,
+      namespace: attrs.namespace,
+      by,
+      reason: decision.reason,
+    }),
+    facts,
+  });
 };

@@ -17,19 +17,18 @@ import {
   runPhase,
   type KubeObject,
 } from '@sim';
+import { firstDenial, rejectAdmission } from './gates';
 import {
   GATE_MS,
-  apiStep,
   authenticate,
   authorize,
   client,
-  reject,
-  response,
-  responsePacket,
+  rejectPodNotFound,
+  rejectWithStatus,
+  respond,
+  toEtcd,
   type RequestState,
   type Stage,
-  type StageContext,
-  rejectPodNotFound,
 } from './pipeline';
 
 type Obj = Record<string, unknown>;
@@ -56,7 +55,7 @@ const notFound = (state: RequestState) => {
   return rejectPodNotFound(state, 'persist', 'fail');
 };
 
-const patch: Stage = (state, ctx: StageContext) => {
+const patch: Stage = (state, ctx) => {
   const key = podStorageKey(state.info.namespace, state.info.name);
   const keyed = { ...state, key };
   const current = state.etcd?.error === 'revision mismatch' ? state.etcd.value : ctx.cache.get(key);
@@ -69,17 +68,7 @@ const patch: Stage = (state, ctx: StageContext) => {
       state.info.name,
       `Precondition failed: UID in precondition: ${uid}, UID in object meta: ${current.metadata.uid ?? ''}`,
     );
-    return reject(
-      keyed,
-      status,
-      {
-        place: 'persist',
-        title: '409 Conflict: UID precondition',
-        outcome: 'fail',
-        narration: apiserverNarration.responded({ code: 409, statusText: 'Conflict', what: status.message ?? '' }),
-      },
-      GATE_MS.handler,
-    );
+    return rejectWithStatus(keyed, status, { place: 'persist', title: '409 Conflict: UID precondition' });
   }
   const updated = statusUpdate(current, applyStrategicMergePatch(current, body));
   const attrs = {
@@ -93,81 +82,50 @@ const patch: Stage = (state, ctx: StageContext) => {
     oldObject: current,
   };
   const admission = [...runPhase('mutating', attrs, { cluster: ctx.cache.view(), rng: ctx.env.rng })];
-  const denied = admission.find((o) => o.denied);
-  if (denied?.denied) {
-    return reject(
-      keyed,
-      denied.denied,
-      {
-        place: 'persist',
-        title: `${denied.denied.code} ${denied.denied.reason}: ${denied.record.plugin}`,
-        outcome: 'fail',
-        narration: apiserverNarration.admissionDenied({
-          plugin: denied.record.plugin,
-          phase: 'mutating',
-          code: denied.denied.code,
-          message: denied.denied.message ?? '',
-        }),
-        admission: admission.map((o) => o.record),
-      },
-      GATE_MS.handler,
-    );
+  const denial = firstDenial(admission);
+  if (denial) {
+    return rejectAdmission(keyed, denial, {
+      place: 'persist',
+      phase: 'mutating',
+      admission: admission.map((o) => o.record),
+      ms: GATE_MS.handler,
+    });
   }
   const next = { ...keyed, object: updated, attempts: state.attempts + 1 };
-  return {
-    state: next,
-    ms: GATE_MS.handler,
-    next: 'etcd',
-    retryOnConflict: true,
-    op: {
+  return toEtcd(
+    next,
+    {
       kind: 'update',
       key,
       value: canonicalPod(updated),
       expectedModRevision: Number(current.metadata.resourceVersion),
     },
-    effects: [
-      apiStep(next, {
-        place: 'persist',
-        title: `Status from ${client(state)}: Txn update`.slice(0, 48),
-        outcome: 'info',
-        narration: apiserverNarration.persistStatus({ client: client(state), key }),
-        changes: diffObjects(current, updated, changedBy(state)),
-        packets: [{ from: 'kube-apiserver', to: 'etcd', kind: 'etcd', label: 'Txn update' }],
-        facts: [
-          { label: 'key', value: key },
-          { label: 'patch type', value: state.exchange.request.headers['Content-Type'] ?? '' },
-          { label: 'expected revision', value: String(current.metadata.resourceVersion) },
-        ],
-      }),
-    ],
-  };
+    {
+      place: 'persist',
+      title: `Status from ${client(state)}: Txn update`.slice(0, 48),
+      narration: apiserverNarration.persistStatus({ client: client(state), key }),
+      changes: diffObjects(current, updated, changedBy(state)),
+      facts: [
+        { label: 'key', value: key },
+        { label: 'patch type', value: state.exchange.request.headers['Content-Type'] ?? '' },
+        { label: 'expected revision', value: String(current.metadata.resourceVersion) },
+      ],
+    },
+    true,
+  );
 };
 
 const patched: Stage = (state) => {
   const result = state.etcd!;
   if (!result.ok || !result.value) return notFound(state);
-  const res = response(state, 200, result.value);
-  const next = { ...state, object: result.value, exchange: { ...state.exchange, response: res } };
-  return {
-    state: next,
-    ms: GATE_MS.handler,
-    next: 'respond',
-    response: res,
-    effects: [
-      apiStep(next, {
-        place: 'handler',
-        title: `200 OK: status of pod/${state.info.name}`.slice(0, 48),
-        outcome: 'ok',
-        narration: apiserverNarration.responded({
-          code: 200,
-          statusText: 'OK',
-          what: `status stored at resourceVersion ${result.value.metadata.resourceVersion}`,
-        }),
-        packets: [responsePacket(state, 200)],
-        facts: [{ label: 'resourceVersion', value: String(result.value.metadata.resourceVersion) }],
-      }),
-    ],
-  };
+  return respond(state, {
+    code: 200,
+    body: result.value,
+    object: result.value,
+    title: `200 OK: status of pod/${state.info.name}`,
+    what: `status stored at resourceVersion ${result.value.metadata.resourceVersion}`,
+    facts: [{ label: 'resourceVersion', value: String(result.value.metadata.resourceVersion) }],
+  });
 };
 
 export const PATCH_POD_STATUS: readonly Stage[] = [authenticate, authorize, patch, patched];
