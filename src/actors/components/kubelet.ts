@@ -290,6 +290,12 @@ function perform(
     if (firstTime(container, event)) record(spec);
   };
 
+  /** A failure the kubelet reports: its step (the first time only) and the events it records. */
+  const failure = (spec: StepSpec, container: string, events: readonly KubeletEventText[]) => {
+    criStep(spec, container, events[0]);
+    for (const e of events) postEvent(spec.place, e, container || undefined);
+  };
+
   /** PATCH pods/status with the strategic merge patch from the last status to `next`. */
   const patchStatus = (spec: StepSpec, next: Record<string, unknown>) => {
     const body = podStatusPatch(status, next, pod.metadata?.uid);
@@ -410,7 +416,7 @@ function perform(
       break;
     }
     case 'image-error': {
-      criStep(
+      failure(
         {
           place: 'image',
           title: IMAGE_ERROR_TITLES[action.reason],
@@ -418,13 +424,12 @@ function perform(
           narration: imageErrorNarration(action.image, action.reason, action.backoffMs),
         },
         action.container,
-        action.events[0],
+        action.events,
       );
-      for (const e of action.events) postEvent('image', e, action.container);
       break;
     }
     case 'config-error':
-      criStep(
+      failure(
         {
           place: 'container',
           title: `Config for ${action.container} failed`,
@@ -433,12 +438,11 @@ function perform(
           facts: [{ label: 'Error', value: action.message }],
         },
         action.container,
-        action.events[0],
+        action.events,
       );
-      for (const e of action.events) postEvent('container', e, action.container);
       break;
     case 'mount-error':
-      criStep(
+      failure(
         {
           place: 'sync',
           title: `MountVolume.SetUp failed: ${action.volume}`,
@@ -447,9 +451,8 @@ function perform(
           facts: [{ label: 'Error', value: action.message }],
         },
         '',
-        action.events[0],
+        action.events,
       );
-      for (const e of action.events) postEvent('sync', e);
       break;
     case 'exited':
       record({
