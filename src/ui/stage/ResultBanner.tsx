@@ -29,7 +29,7 @@ export function ResultBanner({
       <div className="result-text">
         <span className="result-word">{word}</span>
         <span className="result-summary">{result.summary}</span>
-        {result.horizonReached && (
+        {result.horizonReached && result.outcome !== 'running' && (
           <span className="result-note">
             {`${result.next ?? 'The simulation stopped at its time horizon; a real cluster keeps retrying.'} (${Math.round(result.duration / 1000)} s after Apply.)`}
           </span>
