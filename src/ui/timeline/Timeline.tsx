@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useJourney, useSteps } from '../store/store';
 import { SPEEDS } from '../store/playhead';
 import { componentKind, componentLabel } from '../store/derive';
@@ -6,6 +7,36 @@ import { EndIcon, NextIcon, PauseIcon, PlayIcon, PrevIcon, StartIcon } from '../
 import { OutcomeMark } from '../common/OutcomeMark';
 import { Scrubber } from './Scrubber';
 import './timeline.css';
+
+/** An icon button of the transport: its name for screen readers, its key in the tooltip. */
+function TransportButton({
+  label,
+  keyHint,
+  onClick,
+  disabled,
+  className,
+  children,
+}: {
+  label: string;
+  keyHint: string;
+  onClick: () => void;
+  disabled: boolean;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={`btn btn-icon${className ? ` ${className}` : ''}`}
+      aria-label={label}
+      title={`${label} (${keyHint})`}
+      onClick={onClick}
+      disabled={disabled}
+    >
+      {children}
+    </button>
+  );
+}
 
 /** Playback controls, the step scrubber and where we are: step number, title, simulated time. */
 export function Timeline() {
@@ -22,56 +53,27 @@ export function Timeline() {
     <section className="panel timeline" aria-label="Timeline">
       <div className="timeline-row">
         <div className="transport" role="group" aria-label="Playback">
-          <button
-            type="button"
-            className="btn btn-icon"
-            aria-label="Jump to start"
-            title="Jump to start (Home)"
-            onClick={toStart}
-            disabled={empty}
-          >
+          <TransportButton label="Jump to start" keyHint="Home" onClick={toStart} disabled={empty}>
             <StartIcon />
-          </button>
-          <button
-            type="button"
-            className="btn btn-icon"
-            aria-label="Previous step"
-            title="Previous step (←)"
-            onClick={previous}
-            disabled={empty}
-          >
+          </TransportButton>
+          <TransportButton label="Previous step" keyHint="←" onClick={previous} disabled={empty}>
             <PrevIcon />
-          </button>
-          <button
-            type="button"
-            className="btn btn-icon btn-play"
-            aria-label={playing ? 'Pause' : 'Play'}
-            title={`${playing ? 'Pause' : 'Play'} (Space)`}
+          </TransportButton>
+          <TransportButton
+            label={playing ? 'Pause' : 'Play'}
+            keyHint="Space"
             onClick={togglePlay}
             disabled={empty}
+            className="btn-play"
           >
             {playing ? <PauseIcon /> : <PlayIcon />}
-          </button>
-          <button
-            type="button"
-            className="btn btn-icon"
-            aria-label="Next step"
-            title="Next step (→)"
-            onClick={next}
-            disabled={empty}
-          >
+          </TransportButton>
+          <TransportButton label="Next step" keyHint="→" onClick={next} disabled={empty}>
             <NextIcon />
-          </button>
-          <button
-            type="button"
-            className="btn btn-icon"
-            aria-label="Jump to end"
-            title="Jump to end (End)"
-            onClick={toEnd}
-            disabled={empty}
-          >
+          </TransportButton>
+          <TransportButton label="Jump to end" keyHint="End" onClick={toEnd} disabled={empty}>
             <EndIcon />
-          </button>
+          </TransportButton>
         </div>
         <div className="segmented speed" role="group" aria-label="Speed">
           {SPEEDS.map((v) => (
