@@ -4,7 +4,7 @@
  * `unknown field "spec.containers[0].imagee"` (apimachinery@v0.33.0 pkg/runtime/serializer/json,
  * sigs.k8s.io/json strict mode). Deep or rarely used structures are accepted as they are.
  */
-import { OBJECT_META_FIELDS } from './canonical';
+import { OBJECT_META_FIELDS, POD_SPEC_FIELDS } from './canonical';
 
 type FieldType = 'leaf' | 'map' | { object: Fields } | { list: FieldType };
 type Fields = Readonly<Record<string, FieldType>>;
@@ -118,40 +118,8 @@ const VOLUME = object(
 );
 
 const POD_SPEC: Fields = {
-  ...leaves(
-    'ephemeralContainers',
-    'restartPolicy',
-    'terminationGracePeriodSeconds',
-    'activeDeadlineSeconds',
-    'dnsPolicy',
-    'serviceAccountName',
-    'serviceAccount',
-    'automountServiceAccountToken',
-    'nodeName',
-    'hostNetwork',
-    'hostPID',
-    'hostIPC',
-    'shareProcessNamespace',
-    'hostname',
-    'subdomain',
-    'affinity',
-    'schedulerName',
-    'hostAliases',
-    'priorityClassName',
-    'priority',
-    'dnsConfig',
-    'readinessGates',
-    'runtimeClassName',
-    'enableServiceLinks',
-    'preemptionPolicy',
-    'topologySpreadConstraints',
-    'setHostnameAsFQDN',
-    'os',
-    'hostUsers',
-    'schedulingGates',
-    'resourceClaims',
-    'resources',
-  ),
+  // every PodSpec field, then the ones with a structure strict decoding looks into
+  ...leaves(...POD_SPEC_FIELDS),
   volumes: list(VOLUME),
   initContainers: list(object(CONTAINER)),
   containers: list(object(CONTAINER)),
