@@ -7,7 +7,7 @@ import { parseCluster } from './clusterYaml';
 import { parseKubeconfig } from './kubeconfig';
 import type { Diagnostic } from './manifest';
 import { parseManifest } from './manifest';
-import type { Intervention, ScenarioFile, ScenarioInput, ScenarioSource } from './scenario';
+import type { Intervention, KubeObject, ScenarioFile, ScenarioInput, ScenarioSource } from './scenario';
 
 export type BuildResult =
   | { ok: true; input: ScenarioInput }
@@ -62,16 +62,16 @@ export function buildScenario(source: ScenarioSource): BuildResult {
   };
 }
 
-/** Every file's problems at once, for the editor's markers and tab badges. */
-export function diagnoseSource(
-  texts: Record<ScenarioFile, string>,
-  fileName: string,
-  startTime: string,
-): Record<ScenarioFile, Diagnostic[]> {
-  const cluster = parseCluster(texts.cluster);
-  return {
-    manifest: parseManifest(texts.manifest, fileName).diagnostics,
-    cluster: cluster.diagnostics,
-    kubeconfig: parseKubeconfig(texts.kubeconfig, cluster.objects, startTime).diagnostics,
-  };
+/** The manifest's problems as kubectl finds them reading the file. */
+export const diagnoseManifest = (text: string, fileName: string): Diagnostic[] =>
+  parseManifest(text, fileName).diagnostics;
+
+/** The cluster text's problems, and its objects (the kubeconfig's client CA is read from them). */
+export function diagnoseCluster(text: string): { diagnostics: Diagnostic[]; objects: KubeObject[] } {
+  const { diagnostics, objects } = parseCluster(text);
+  return { diagnostics, objects };
 }
+
+/** The kubeconfig's problems against the cluster's objects, at the scenario's start time. */
+export const diagnoseKubeconfig = (text: string, cluster: readonly KubeObject[], startTime: string): Diagnostic[] =>
+  parseKubeconfig(text, cluster, startTime).diagnostics;

@@ -2,24 +2,39 @@ import { useDeferredValue, useMemo } from 'react';
 import type { Diagnostic, ScenarioFile } from '@sim';
 import { useJourney } from '../store/store';
 
-const NONE: Record<ScenarioFile, readonly Diagnostic[]> = { manifest: [], cluster: [], kubeconfig: [] };
+const NONE: readonly Diagnostic[] = [];
 
 /**
  * Each file's problems, for the editor markers, the tab badges and the line under the editor: the
  * manifest as kubectl would find them reading it, the cluster and kubeconfig as the simulator reads
- * them (none until the engine, which holds the parsers, has loaded). Computed from a deferred copy of
- * the texts so typing never waits for the parser.
+ * them (none until the engine, which holds the parsers, has loaded). Each file is re-read only when its
+ * own text changes, from a deferred copy, so typing never waits for the parser.
  */
 export function useDiagnostics(
   drafts: Record<ScenarioFile, string>,
   fileName: string,
 ): Record<ScenarioFile, readonly Diagnostic[]> {
-  const deferred = useDeferredValue(drafts);
-  const diagnose = useJourney((s) => s.engine?.diagnoseFiles);
+  const manifest = useDeferredValue(drafts.manifest);
+  const cluster = useDeferredValue(drafts.cluster);
+  const kubeconfig = useDeferredValue(drafts.kubeconfig);
+  const engine = useJourney((s) => s.engine);
   const startTime = useJourney((s) => s.source.startTime);
+  const manifestProblems = useMemo(
+    () => (engine ? engine.diagnoseManifest(manifest, fileName) : NONE),
+    [engine, manifest, fileName],
+  );
+  const clusterRead = useMemo(() => (engine ? engine.diagnoseCluster(cluster) : undefined), [engine, cluster]);
+  const kubeconfigProblems = useMemo(
+    () => (engine && clusterRead ? engine.diagnoseKubeconfig(kubeconfig, clusterRead.objects, startTime) : NONE),
+    [engine, clusterRead, kubeconfig, startTime],
+  );
   return useMemo(
-    () => (diagnose ? diagnose(deferred, fileName, startTime) : NONE),
-    [diagnose, deferred, fileName, startTime],
+    () => ({
+      manifest: manifestProblems,
+      cluster: clusterRead?.diagnostics ?? NONE,
+      kubeconfig: kubeconfigProblems,
+    }),
+    [manifestProblems, clusterRead, kubeconfigProblems],
   );
 }
 

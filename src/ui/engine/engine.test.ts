@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '@scenarios';
-import { diagnoseFiles, runSource } from './engine';
+import { diagnoseCluster, diagnoseKubeconfig, diagnoseManifest, runSource } from './engine';
 
 const happy = PRESETS[0]!.source;
 
@@ -25,19 +25,18 @@ describe('engine', () => {
     expect(run).toMatchObject({ ok: false, file: 'kubeconfig' });
   });
 
-  it('diagnoses every file at once', () => {
-    const texts = {
-      manifest: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: broken\n   labels: x: y\n',
-      cluster: happy.cluster,
-      kubeconfig: happy.kubeconfig,
-    };
-    const all = diagnoseFiles(texts, 'pod.yaml', happy.startTime);
-    expect(all.manifest[0]).toMatchObject({
+  it('diagnoses each file: the manifest as kubectl reads it, the cluster and kubeconfig as the simulator does', () => {
+    const manifest = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: broken\n   labels: x: y\n';
+    expect(diagnoseManifest(manifest, 'pod.yaml')[0]).toMatchObject({
       severity: 'error',
       source: 'kubectl',
       message: 'yaml: line 5: mapping values are not allowed in this context',
     });
-    expect(all.cluster).toEqual([]);
-    expect(all.kubeconfig).toEqual([]);
+    const cluster = diagnoseCluster(happy.cluster);
+    expect(cluster.diagnostics).toEqual([]);
+    expect(diagnoseKubeconfig(happy.kubeconfig, cluster.objects, happy.startTime)).toEqual([]);
+    expect(
+      diagnoseKubeconfig('apiVersion: v1\nkind: Config\ncurrent-context: nowhere\n', cluster.objects, happy.startTime),
+    ).not.toEqual([]);
   });
 });

@@ -8,17 +8,12 @@
  * throws only on a bug in the simulator, and then the person keeps the journey they had.
  */
 import { simulate } from '@actors';
-import {
-  buildScenario,
-  diagnoseSource,
-  type Diagnostic,
-  type ScenarioFile,
-  type ScenarioInput,
-  type ScenarioSource,
-  type Trace,
-} from '@sim';
+import { buildScenario, type ScenarioFile, type ScenarioInput, type ScenarioSource, type Trace } from '@sim';
 
 export { KUBERNETES_VERSION, describeEvents, kubeletId } from '@sim';
+// Each file's problems, for the editor: the manifest as kubectl reads it, the cluster and the kubeconfig
+// as the simulator reads them (separately, so typing in one file re-reads only that file).
+export { diagnoseCluster, diagnoseKubeconfig, diagnoseManifest } from '@sim';
 
 /** A run, or why there is none: `file` names the text to fix; without it the simulator itself failed. */
 export type RunResult =
@@ -34,10 +29,3 @@ export function runSource(source: ScenarioSource): RunResult {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
   }
 }
-
-/** Each file's problems: the manifest as kubectl reads it, the cluster and kubeconfig as the simulator does. */
-export const diagnoseFiles = (
-  texts: Record<ScenarioFile, string>,
-  fileName: string,
-  startTime: string,
-): Record<ScenarioFile, Diagnostic[]> => diagnoseSource(texts, fileName, startTime);
