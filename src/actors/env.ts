@@ -2,7 +2,8 @@
  * What every component actor receives as input: the scenario, seeded randomness, the simulated
  * clock and the recorder. One SimEnv per run; nothing here is global.
  */
-import type { ComponentId, Rng, ScenarioInput } from '@sim';
+import { createRng, type ComponentId, type Rng, type ScenarioInput } from '@sim';
+import type { QueueClock } from './clock';
 import type { Recorder } from './recorder';
 
 export interface SimEnv {
@@ -28,4 +29,25 @@ export function defaultLatency(from: ComponentId, to: ComponentId): number {
   if (from === 'etcd' || to === 'etcd') return 1;
   if (from === 'kubectl' || to === 'kubectl' || from === 'kubectl-watch' || to === 'kubectl-watch') return 4;
   return 2;
+}
+
+function rfc3339(epochMs: number, micro: boolean): string {
+  const iso = new Date(epochMs).toISOString(); // 2026-11-26T09:00:00.123Z
+  if (!micro) return iso.replace(/\.\d{3}Z$/, 'Z');
+  return iso.replace(/\.(\d{3})Z$/, '.$1000Z');
+}
+
+/** The environment of one run: the scenario's seed and start time, this clock and this recorder. */
+export function createSimEnv(input: ScenarioInput, clock: QueueClock, recorder: Recorder): SimEnv {
+  const start = Date.parse(input.startTime);
+  const base = Number.isFinite(start) ? start : 0;
+  return {
+    input,
+    rng: createRng(input.seed),
+    now: () => clock.now(),
+    wallTime: (ms = clock.now()) => rfc3339(base + ms, false),
+    wallTimeMicro: (ms = clock.now()) => rfc3339(base + ms, true),
+    recorder,
+    latency: defaultLatency,
+  };
 }

@@ -5,7 +5,6 @@
  */
 import { createActor, createMachine, spawnChild, enqueueActions, type AnyStateMachine } from 'xstate';
 import {
-  createRng,
   kubeletId,
   KUBERNETES_VERSION,
   type ComponentId,
@@ -16,7 +15,7 @@ import {
 } from '@sim';
 import { QueueClock } from './clock';
 import { createRecorder } from './recorder';
-import { defaultLatency, type SimEnv } from './env';
+import { createSimEnv } from './env';
 import { SYSTEM_IDS } from './protocol';
 import { kubectlMachine } from './components/kubectl';
 import { kubectlWatchMachine } from './components/kubectlWatch';
@@ -44,27 +43,11 @@ export function traceNodes(cluster: readonly KubeObject[]): TraceNode[] {
     .sort((a, b) => (a.role === b.role ? a.name.localeCompare(b.name) : a.role === 'control-plane' ? -1 : 1));
 }
 
-function rfc3339(epochMs: number, micro: boolean): string {
-  const iso = new Date(epochMs).toISOString(); // 2026-11-26T09:00:00.123Z
-  if (!micro) return iso.replace(/\.\d{3}Z$/, 'Z');
-  return iso.replace(/\.(\d{3})Z$/, '.$1000Z');
-}
-
 /** Runs a scenario to quiescence (or its horizon) and returns the trace. Deterministic for a given input. */
 export function simulate(input: ScenarioInput): Trace {
   const clock = new QueueClock();
   const recorder = createRecorder(() => clock.now());
-  const start = Date.parse(input.startTime);
-  const base = Number.isFinite(start) ? start : 0;
-  const env: SimEnv = {
-    input,
-    rng: createRng(input.seed),
-    now: () => clock.now(),
-    wallTime: (ms = clock.now()) => rfc3339(base + ms, false),
-    wallTimeMicro: (ms = clock.now()) => rfc3339(base + ms, true),
-    recorder,
-    latency: defaultLatency,
-  };
+  const env = createSimEnv(input, clock, recorder);
   const nodes = traceNodes(input.cluster);
 
   const children: { id: ComponentId; logic: AnyStateMachine; input: object }[] = [

@@ -12,16 +12,9 @@ import {
   type AnyActorRef,
   type AnyStateMachine,
 } from 'xstate';
-import {
-  createRng,
-  type ComponentId,
-  type HttpExchange,
-  type HttpResponse,
-  type KubeObject,
-  type ScenarioInput,
-} from '@sim';
+import { type ComponentId, type HttpExchange, type HttpResponse, type KubeObject, type ScenarioInput } from '@sim';
 import { QueueClock } from '../clock';
-import { defaultLatency, type SimEnv } from '../env';
+import { createSimEnv } from '../env';
 import type { ClusterEvent } from '../protocol';
 import { createRecorder } from '../recorder';
 
@@ -64,20 +57,7 @@ export function startClient(
 ) {
   const clock = new QueueClock();
   const recorder = createRecorder(() => clock.now());
-  const base = Date.parse(input.startTime);
-  const iso = (ms: number, micro: boolean) => {
-    const s = new Date(base + ms).toISOString();
-    return micro ? s.replace(/\.(\d{3})Z$/, '.$1000Z') : s.replace(/\.\d{3}Z$/, 'Z');
-  };
-  const env: SimEnv = {
-    input,
-    rng: createRng(input.seed),
-    now: () => clock.now(),
-    wallTime: (ms = clock.now()) => iso(ms, false),
-    wallTimeMicro: (ms = clock.now()) => iso(ms, true),
-    recorder,
-    latency: defaultLatency,
-  };
+  const env = createSimEnv(input, clock, recorder);
   const received: ClusterEvent[] = [];
   const root = createActor(
     createMachine({

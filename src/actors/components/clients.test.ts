@@ -6,9 +6,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createActor, createMachine, enqueueActions, setup, spawnChild, type AnyActorRef } from 'xstate';
 import { defaultScenario } from '@scenarios';
-import { createRng, type ComponentId, type KubeObject } from '@sim';
+import { type ComponentId, type KubeObject } from '@sim';
 import { QueueClock } from '../clock';
-import { defaultLatency, type SimEnv } from '../env';
+import { createSimEnv } from '../env';
 import type { ClusterEvent, WatchType } from '../protocol';
 import { createRecorder } from '../recorder';
 import { kubectlWatchMachine } from './kubectlWatch';
@@ -113,19 +113,7 @@ describe('scheduler, kubelets and kubectl get pods -w together', () => {
     const input = defaultScenario();
     const clock = new QueueClock();
     const recorder = createRecorder(() => clock.now());
-    const iso = (ms: number, micro: boolean) => {
-      const s = new Date(Date.parse(input.startTime) + ms).toISOString();
-      return micro ? s.replace(/\.(\d{3})Z$/, '.$1000Z') : s.replace(/\.\d{3}Z$/, 'Z');
-    };
-    const env: SimEnv = {
-      input,
-      rng: createRng(input.seed),
-      now: () => clock.now(),
-      wallTime: (ms = clock.now()) => iso(ms, false),
-      wallTimeMicro: (ms = clock.now()) => iso(ms, true),
-      recorder,
-      latency: defaultLatency,
-    };
+    const env = createSimEnv(input, clock, recorder);
     const pod = {
       current: {
         apiVersion: 'v1',

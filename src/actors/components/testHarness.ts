@@ -3,9 +3,9 @@
  * QueueClock, as system.ts does, and collects what the stubs receive. Used by the component tests only.
  */
 import { createActor, createMachine, enqueueActions, setup, spawnChild, type AnyStateMachine } from 'xstate';
-import { createRng, type ComponentId, type HttpExchange, type KubeObject, type ScenarioInput } from '@sim';
+import { type ComponentId, type HttpExchange, type KubeObject, type ScenarioInput } from '@sim';
 import { QueueClock } from '../clock';
-import { defaultLatency, type SimEnv } from '../env';
+import { createSimEnv } from '../env';
 import type { ClusterEvent, WatchType } from '../protocol';
 import { createRecorder } from '../recorder';
 import { apiserverMachine } from './apiserver';
@@ -58,16 +58,7 @@ export interface StubSpec {
 export function runCluster(input: ScenarioInput, stubs: StubSpec[] = [], horizonMs = 10_000) {
   const clock = new QueueClock();
   const recorder = createRecorder(() => clock.now());
-  const env: SimEnv = {
-    input,
-    rng: createRng(input.seed),
-    now: () => clock.now(),
-    wallTime: (ms = clock.now()) => new Date(Date.parse(input.startTime) + ms).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    wallTimeMicro: (ms = clock.now()) =>
-      new Date(Date.parse(input.startTime) + ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z'),
-    recorder,
-    latency: defaultLatency,
-  };
+  const env = createSimEnv(input, clock, recorder);
   const received: Received = { watch: [], responses: [] };
   const children: { id: ComponentId; logic: AnyStateMachine; input?: object }[] = [
     { id: 'etcd', logic: etcdMachine, input: { env } },
