@@ -23,6 +23,7 @@ import {
   type YAMLError,
 } from 'yaml';
 import { childPath } from './diff';
+import type { Place } from './trace';
 
 /** 1-based lines and columns; the end column is exclusive (the editor's convention). */
 export interface SourceRange {
@@ -32,8 +33,25 @@ export interface SourceRange {
   endColumn: number;
 }
 
-/** Which component would reject the text (or `simulator` when a bound of this simulator is hit). */
-export type DiagnosticSource = 'kubectl' | 'kube-apiserver' | 'simulator';
+/**
+ * Which component would object to the text: kubectl reading it, kube-apiserver (decode, admission,
+ * validation), kube-scheduler (no node fits), a kubelet (image, config, container), or `simulator`
+ * when a bound of this simulator is hit.
+ */
+export type DiagnosticSource = 'kubectl' | 'kube-apiserver' | 'kube-scheduler' | 'kubelet' | 'simulator';
+
+/** One text edit of a quick fix: replace `range` (empty for an insertion) with `text`. */
+export interface TextEdit {
+  range: SourceRange;
+  text: string;
+}
+
+/** A fix with exactly one sensible reading, offered as the marker's quick fix. */
+export interface QuickFix {
+  /** What the fix does, as the editor's light-bulb menu shows it: `Rename "imagee" to "image"`. */
+  title: string;
+  edits: TextEdit[];
+}
 
 export interface Diagnostic {
   severity: 'error' | 'warning';
@@ -42,6 +60,14 @@ export interface Diagnostic {
   range: SourceRange;
   /** The field the problem is about, when known: `spec.containers[0].image`. */
   path?: string;
+  /**
+   * The gate inside the component, as the marker names it: `strict decoding (400)`,
+   * `validation (422)`, `PodSecurity admission`, `NodeResourcesFit filter`, `image pull`.
+   */
+  stage?: string;
+  /** Where in the journey it would be caught (the trace's Place), so a failed run can point back here. */
+  place?: Place;
+  fixes?: QuickFix[];
 }
 
 export interface ManifestDocument {

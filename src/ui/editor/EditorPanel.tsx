@@ -16,16 +16,22 @@ const WHO: Record<ScenarioFile, Record<DiagnosticSource, string>> = {
   manifest: {
     kubectl: 'kubectl would stop here',
     'kube-apiserver': 'the API server would reject this',
+    'kube-scheduler': 'the scheduler would find no node',
+    kubelet: 'the kubelet would fail here',
     simulator: 'beyond what this simulator runs',
   },
   cluster: {
     kubectl: 'the cluster cannot be built from this',
     'kube-apiserver': 'the cluster cannot hold this object',
+    'kube-scheduler': 'the cluster cannot be built from this',
+    kubelet: 'the cluster cannot be built from this',
     simulator: 'the cluster cannot be built from this',
   },
   kubeconfig: {
     kubectl: 'kubectl cannot read this kubeconfig',
     'kube-apiserver': 'kubectl cannot read this kubeconfig',
+    'kube-scheduler': 'kubectl cannot read this kubeconfig',
+    kubelet: 'kubectl cannot read this kubeconfig',
     simulator: 'kubectl cannot read this kubeconfig',
   },
 };
