@@ -1,30 +1,13 @@
 // Byte budget of what the first page load fetches, from the production build in dist/.
 // Deterministic, so it belongs in the test command: it fails when the initial JS + CSS exceed the
 // budget or when Monaco leaks into the initial bundle. Run after `npm run build`.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipBytes as gz, initialAssets, kib, measureBuild } from './bundleBytes.mjs';
 
 export const BUDGET_INITIAL_GZIP = 150 * 1024; // issue #5: full app initial JS+CSS ≤ 150 KB gzip
 
 const DIST = process.argv[2] ?? 'dist';
-const gz = (buf) => gzipSync(buf, { level: 9 }).length;
-
-/** Files the page loads before any interaction: entry scripts, modulepreloads and stylesheets of index.html. */
-export function initialAssets(dist) {
-  const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const refs = new Set();
-  for (const m of html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="([^"]+\.(?:js|css))"/g))
-    refs.add(m[1].replace(/^\.\//, ''));
-  return [...refs];
-}
-
-function walk(dir) {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? walk(p) : [p];
-  });
-}
 
 const initial = initialAssets(DIST);
 let total = 0;
@@ -49,15 +32,13 @@ for (const f of initial) {
     process.exitCode = 1;
   }
 }
-const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 console.log('Initial assets (loaded by index.html):');
 for (const [f, raw, g] of rows)
   console.log(`  ${f.padEnd(44)} ${kib(raw).padStart(11)} raw ${kib(g).padStart(10)} gzip`);
 console.log(`  total initial JS+CSS: ${kib(total)} gzip (budget ${kib(BUDGET_INITIAL_GZIP)})`);
-const lazy = walk(join(DIST, 'assets'))
-  .filter((p) => /\.(js|css)$/.test(p) && !initial.includes(p.slice(DIST.length + 1)))
-  .map((p) => [p.slice(DIST.length + 1), gz(readFileSync(p))])
-  .sort((a, b) => b[1] - a[1]);
+const lazy = measureBuild(DIST)
+  .filter((a) => !a.initial && /\.(js|css)$/.test(a.file))
+  .map((a) => [a.file, a.gzip]);
 console.log(
   `Lazy assets: ${lazy.length} files, ${kib(lazy.reduce((s, [, g]) => s + g, 0))} gzip; largest: ${lazy
     .slice(0, 4)

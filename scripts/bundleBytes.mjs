@@ -1,0 +1,37 @@
+// What a production build weighs: the assets index.html loads before any interaction, and the rest.
+// Shared by the byte budget (check-budget.mjs, in the test command) and the benchmark (bench.mjs).
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+
+export const gzipBytes = (buf) => gzipSync(buf, { level: 9 }).length;
+export const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+
+/** Files the page loads before any interaction: entry scripts, modulepreloads and stylesheets of index.html. */
+export function initialAssets(dist) {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const refs = new Set();
+  for (const m of html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="([^"]+\.(?:js|css))"/g))
+    refs.add(m[1].replace(/^\.\//, ''));
+  return [...refs];
+}
+
+function walk(dir) {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+
+/** Every asset of the build with its raw and gzip size; `initial` marks what index.html loads. */
+export function measureBuild(dist) {
+  const initial = new Set(initialAssets(dist));
+  return walk(join(dist, 'assets'))
+    .filter((p) => /\.(js|css|ttf|woff2?)$/.test(p))
+    .map((p) => {
+      const file = p.slice(dist.length + 1);
+      const buf = readFileSync(p);
+      return { file, raw: buf.length, gzip: gzipBytes(buf), initial: initial.has(file), text: buf.toString('utf8') };
+    })
+    .sort((a, b) => b.gzip - a.gzip);
+}
