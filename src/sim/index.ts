@@ -41,3 +41,4 @@ export * from './clusterYaml';
 export * from './kubeconfig';
 export * from './objects';
 export * from './scenarioSource';
+export * from './preflight';
