@@ -1,13 +1,15 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { k8sSchemaPlugin } from './scripts/k8sSchemaPlugin.js';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 export default defineConfig({
   // Relative asset URLs: the build works from any sub-folder of any static host.
   base: './',
-  plugins: [react()],
+  // k8sSchemaPlugin: `virtual:k8s-schemas`, the editor's schema (generated only when imported).
+  plugins: [react(), k8sSchemaPlugin()],
   resolve: {
     alias: [
       // Cross-layer imports go through each layer's index (see ARCHITECTURE.md).

@@ -93,6 +93,34 @@ export class JourneyPage {
     await this.setManifest(text.replace(find, replacement));
   }
 
+  /** Moves the mouse onto the first occurrence of `find` in the editor (Monaco shows its hover there). */
+  async hoverInEditor(find: string) {
+    await this.openEditor();
+    const point = await this.page.evaluate((text) => {
+      type Pos = { lineNumber: number; column: number };
+      const editor = (
+        window as unknown as {
+          __podJourneyEditor: {
+            getModel(): { getValue(): string; getPositionAt(offset: number): Pos } | null;
+            revealPositionInCenter(p: Pos): void;
+            getScrolledVisiblePosition(p: Pos): { left: number; top: number; height: number } | null;
+            getDomNode(): HTMLElement | null;
+          };
+        }
+      ).__podJourneyEditor;
+      const model = editor.getModel()!;
+      const offset = model.getValue().indexOf(text);
+      if (offset < 0) return null;
+      const at = model.getPositionAt(offset + Math.floor(text.length / 2));
+      editor.revealPositionInCenter(at);
+      const p = editor.getScrolledVisiblePosition(at)!;
+      const box = editor.getDomNode()!.getBoundingClientRect();
+      return { x: box.left + p.left, y: box.top + p.top + p.height / 2 };
+    }, find);
+    if (!point) throw new Error(`the editor text has no "${find}"`);
+    await this.page.mouse.move(point.x, point.y);
+  }
+
   /** Hosts other than the preview server that the page contacted. */
   foreignRequests(): string[] {
     return this.requests

@@ -1,11 +1,16 @@
 /**
- * The slim Monaco build: the editor core, the YAML tokenizer and the features a manifest editor
- * needs, nothing else (no language workers, no suggest: monaco-yaml and schemas come later).
- * See shared design STACK-NOTES §3 and docs/decisions/0003-monaco-on-interaction.md.
+ * The slim Monaco build: the editor core, the YAML tokenizer, the YAML language service (completion,
+ * hover, formatting from the Kubernetes 1.33 schema) and the features a manifest editor needs.
+ * See shared design STACK-NOTES §3, docs/decisions/0003-monaco-on-interaction.md and 0004.
  */
 import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/features/codicon/register';
 import 'monaco-editor/features/hover/register';
+import 'monaco-editor/features/suggest/register';
+// features/suggest/register does not register the SuggestController in 0.57: no completion without it.
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
+import 'monaco-editor/features/snippet/register';
+import 'monaco-editor/features/format/register';
 import 'monaco-editor/features/gotoError/register';
 import 'monaco-editor/features/find/register';
 import 'monaco-editor/features/clipboard/register';
@@ -18,11 +23,14 @@ import 'monaco-editor/features/wordHighlighter/register';
 import 'monaco-editor/features/cursorUndo/register';
 import 'monaco-editor/languages/definitions/yaml/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import YamlWorker from './yaml.worker?worker';
+import { configureYamlLanguage } from './yamlLanguage';
 
 self.MonacoEnvironment = {
-  // Only the core editor worker exists in this build (bundled; nothing is fetched from a CDN).
-  getWorker: () => new EditorWorker(),
+  // Both workers are bundled; nothing is fetched from a CDN.
+  getWorker: (_moduleId, label) => (label === 'yaml' ? new YamlWorker() : new EditorWorker()),
 };
+configureYamlLanguage(monaco);
 
 const THEME = 'pod-journey';
 
@@ -73,6 +81,21 @@ export function applyPageTheme(): void {
       'editor.lineHighlightBorder': c('--surface-2'),
       'editorCursor.foreground': c('--text'),
       focusBorder: c('--focus'),
+      // The schema's hovers and completion list: the page's raised surface, text and link colours.
+      'editorHoverWidget.background': c('--surface'),
+      'editorHoverWidget.foreground': c('--text'),
+      'editorHoverWidget.border': c('--border-strong'),
+      'editorHoverWidget.statusBarBackground': c('--surface-2'),
+      'editorSuggestWidget.background': c('--surface'),
+      'editorSuggestWidget.foreground': c('--text'),
+      'editorSuggestWidget.border': c('--border-strong'),
+      'editorSuggestWidget.selectedBackground': c('--surface-3'),
+      'editorSuggestWidget.selectedForeground': c('--text'),
+      'editorSuggestWidget.highlightForeground': c('--k8s-text'),
+      'editorSuggestWidget.focusHighlightForeground': c('--k8s-text'),
+      'textLink.foreground': c('--k8s-text'),
+      'textLink.activeForeground': c('--k8s-text'),
+      'widget.shadow': c('--border'),
     },
   });
   monaco.editor.setTheme(THEME);
