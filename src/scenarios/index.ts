@@ -11,3 +11,4 @@ export {
   defaultIdentity,
   defaultImages,
 } from './defaultCluster';
+export { EXAMPLES, type ManifestExample } from './examples';

@@ -82,7 +82,8 @@ describe('parseCluster: the default cluster', () => {
       digest: 'sha256:7a3b7b0b6b1c5e9e4b2a9f8e1d2c3b4a5968778695a4b3c2d1e0f9a8b7c6d5e4',
       behavior: { http: [{ port: 8000, paths: ['/'] }] },
     });
-    expect(Object.keys(parsed.images.registry)).toHaveLength(12);
+    expect(Object.keys(parsed.images.registry)).toHaveLength(13);
+    expect(parsed.images.registry['busybox:1.37']?.behavior).toEqual({ exit: { code: 0, afterMs: 1000 } });
   });
 });
 

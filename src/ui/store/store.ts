@@ -5,12 +5,21 @@
  * every frame while playing, so only the packets and the scrubber fill subscribe to it.
  */
 import { create } from 'zustand';
-import { PRESETS, type ScenarioPreset } from '@scenarios';
+import { EXAMPLES, PRESETS, type ScenarioPreset } from '@scenarios';
 import { hashOfPreset, presetIdFromHash } from './route';
 import type { ScenarioFile, ScenarioInput, ScenarioSource, Step, Trace } from '@sim';
 import { loadEngine, type Engine } from '../engine/load';
 import * as ph from './playhead';
 import { loadThemePref, saveThemePref, type ThemePref } from './theme';
+import {
+  browserStorage,
+  createDraftSaver,
+  loadDrafts,
+  rememberDrafts,
+  type Drafts,
+  type Notice,
+  type SavedDrafts,
+} from './persist';
 
 export const INSPECTOR_TABS = ['Narration', 'Object', 'Request', 'Scheduler', 'Terminal'] as const;
 export type InspectorTab = (typeof INSPECTOR_TABS)[number];
@@ -49,6 +58,10 @@ export interface JourneyState {
   inspectorTab: InspectorTab;
   mobileView: MobileView;
   themePref: ThemePref;
+  /** The edited texts of every scenario, by preset id (saved in localStorage; see persist.ts). */
+  saved: SavedDrafts;
+  /** A short message above the editor's problems line (saved drafts restored or unreadable, …). */
+  notice?: Notice;
 
   /** Loads the engine and simulates the first scenario (once, at startup; it stays paused). */
   boot(): Promise<void>;
@@ -72,6 +85,11 @@ export interface JourneyState {
   setInspectorTab(tab: InspectorTab): void;
   setMobileView(view: MobileView): void;
   setThemePref(pref: ThemePref): void;
+  /** Puts the scenario's three files back to the preset's texts and forgets its saved drafts. */
+  resetDrafts(): void;
+  /** Puts an example manifest into pod.yaml; the cluster and kubeconfig stay. */
+  loadExample(id: string): void;
+  dismissNotice(): void;
 }
 
 const storage = typeof localStorage === 'undefined' ? undefined : localStorage;
@@ -91,6 +109,25 @@ const draftsOf = (s: ScenarioSource): Record<ScenarioFile, string> => ({
   kubeconfig: s.kubeconfig,
 });
 const stepCount = (s: JourneyState) => s.trace?.steps.length ?? 0;
+
+// Saved drafts: restored on load (the first scenario's at once), written back as the person types.
+const draftStorage = browserStorage();
+const loaded = loadDrafts(draftStorage, new Map(PRESETS.map((p) => [p.id, p.title])));
+const restoredNotice = (preset: ScenarioPreset): Notice => ({
+  tone: 'info',
+  text: `Restored your edits to ${preset.title}. Reset brings back the original.`,
+});
+/** What opening `preset` shows: its saved drafts (with a notice) or its original texts. */
+const openDrafts = (saved: SavedDrafts, preset: ScenarioPreset): { drafts: Drafts; notice?: Notice } => {
+  const drafts = saved[preset.id];
+  return drafts ? { drafts, notice: restoredNotice(preset) } : { drafts: draftsOf(preset.source) };
+};
+const firstOpen = openDrafts(loaded.saved, firstPreset);
+// A problem with the saved data outranks the restore, and both are said.
+const firstNotice: Notice | undefined =
+  loaded.notice && firstOpen.notice
+    ? { tone: 'warning', text: `${loaded.notice.text} ${firstOpen.notice.text}` }
+    : (loaded.notice ?? firstOpen.notice);
 
 export const useJourney = create<JourneyState>()((set, get) => {
   const move = (f: (p: ph.Playhead, n: number) => ph.Playhead) =>
@@ -123,7 +160,9 @@ export const useJourney = create<JourneyState>()((set, get) => {
   return {
     presetId: firstPreset.id,
     source: firstSource,
-    drafts: draftsOf(firstSource),
+    drafts: firstOpen.drafts,
+    saved: loaded.saved,
+    notice: firstNotice,
     activeFile: 'manifest',
     playhead: ph.START,
     speed: 1,
@@ -142,7 +181,11 @@ export const useJourney = create<JourneyState>()((set, get) => {
       }
       load(get().source, get().presetId, false);
     },
-    setDraft: (text, file) => set((s) => ({ drafts: { ...s.drafts, [file ?? s.activeFile]: text } })),
+    setDraft: (text, file) =>
+      set((s) => {
+        const drafts = { ...s.drafts, [file ?? s.activeFile]: text };
+        return { drafts, saved: rememberDrafts(s.saved, s.presetId, drafts, draftsOf(presetById(s.presetId).source)) };
+      }),
     setActiveFile: (activeFile) => set({ activeFile }),
     apply: () => {
       const { source, drafts, presetId, autoplay } = get();
@@ -154,7 +197,8 @@ export const useJourney = create<JourneyState>()((set, get) => {
       const preset = presetById(id);
       if (typeof location !== 'undefined' && location.hash !== hashOfPreset(preset.id))
         history.pushState(null, '', hashOfPreset(preset.id));
-      set({ drafts: draftsOf(preset.source), applyBlock: undefined });
+      const { drafts, notice } = openDrafts(get().saved, preset);
+      set({ presetId: preset.id, drafts, notice, applyBlock: undefined });
       load(preset.source, preset.id, get().autoplay);
     },
     setAutoplay: (autoplay) => set({ autoplay }),
@@ -174,8 +218,33 @@ export const useJourney = create<JourneyState>()((set, get) => {
       saveThemePref(storage, themePref);
       set({ themePref });
     },
+    resetDrafts: () =>
+      set((s) => {
+        const original = draftsOf(presetById(s.presetId).source);
+        return { drafts: original, saved: rememberDrafts(s.saved, s.presetId, original, original), notice: undefined };
+      }),
+    loadExample: (id) => {
+      const example = EXAMPLES.find((e) => e.id === id);
+      if (!example) return;
+      get().setDraft(example.manifest, 'manifest');
+      set({ activeFile: 'manifest', notice: undefined });
+    },
+    dismissNotice: () => set({ notice: undefined }),
   };
 });
+
+const saver = createDraftSaver(
+  draftStorage,
+  (notice) => useJourney.setState({ notice }),
+  () => new Date().toISOString(),
+);
+useJourney.subscribe((s, prev) => {
+  if (s.saved !== prev.saved) saver.schedule(s.saved);
+});
+if (typeof window !== 'undefined') window.addEventListener('pagehide', saver.flush);
+
+/** Whether the scenario's files differ from the preset's original texts (what Reset undoes). */
+export const useEdited = () => useJourney((s) => s.presetId in s.saved);
 
 const NO_STEPS: readonly Step[] = [];
 
