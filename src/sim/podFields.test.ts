@@ -21,4 +21,8 @@ describe('strict field validation', () => {
   it('drops them when validation is not strict', () => {
     expect(unknownPodFields(pruneUnknownPodFields(body))).toEqual([]);
   });
+  it('decodes a null list item as an empty object, as encoding/json does for a struct element', () => {
+    const decoded = pruneUnknownPodFields({ spec: { containers: [{ name: 'c' }], tolerations: [null] } });
+    expect(decoded).toEqual({ spec: { containers: [{ name: 'c' }], tolerations: [{}] } });
+  });
 });

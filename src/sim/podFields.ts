@@ -178,7 +178,13 @@ export function unknownPodFields(body: unknown): string[] {
 
 function prune(value: unknown, type: FieldType): unknown {
   if (type === 'leaf' || type === 'map') return value;
-  if ('list' in type) return Array.isArray(value) ? value.map((v) => prune(v, type.list)) : value;
+  if ('list' in type) {
+    if (!Array.isArray(value)) return value;
+    // encoding/json leaves a struct element its zero value for `null` (`tolerations: [null]`, a list
+    // item with nothing after its dash): an empty object, not a missing one.
+    const element = type.list;
+    return value.map((v) => prune(v === null && typeof element === 'object' && 'object' in element ? {} : v, element));
+  }
   if (!isRecord(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {

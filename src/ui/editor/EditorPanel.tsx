@@ -1,12 +1,17 @@
-import { lazy, Suspense, useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useJourney } from '../store/store';
 import { FileIcon } from '../common/icons';
 import { ManifestPreview } from './ManifestPreview';
 import { positionFromPoint, selectionIn, type EditorPosition } from './caret';
-import type { Diagnostic, DiagnosticSource, ScenarioFile } from '@sim';
+import type { Diagnostic, DiagnosticSource, PreflightOutcome, ScenarioFile, SourceRange } from '@sim';
 import { distinctProblems, linesLabel, useDiagnostics, type Problem } from './useDiagnostics';
+import { useEditorRequests } from './requests';
+import { useFailureInDraft } from './useFailure';
 import { ApplyBar } from './ApplyBar';
+import { EditorMenu } from './EditorMenu';
+import { EditorNotice } from './EditorNotice';
 import './editor.css';
+import './journeyMarks.css';
 
 // Monaco is its own chunk, fetched on the first interaction with the manifest (decision 0003).
 const MonacoEditor = lazy(() => import('./monaco/MonacoEditor'));
@@ -49,6 +54,35 @@ export const FILES: readonly { id: ScenarioFile; label: string; hint: string }[]
 
 const NO_PROBLEMS: readonly Diagnostic[] = [];
 
+/** Who would object, as the line under the editor says it: the component and its gate when known. */
+const whoObjects = (file: ScenarioFile, d: Diagnostic): string =>
+  d.stage ? `${d.source}, ${d.stage}` : WHO[file][d.source];
+const NO_RANGES: readonly SourceRange[] = [];
+
+const FORESEEN: Record<PreflightOutcome['verdict'], string> = {
+  runs: 'runs',
+  rejected: 'rejected',
+  unschedulable: 'stays Pending',
+  failing: 'fails on its node',
+  unreadable: 'not sent',
+};
+
+/** What the journey would do if the drafts were applied now, from the same checks as the markers. */
+function Foresight({ outcome }: { outcome?: PreflightOutcome }) {
+  if (!outcome) return null;
+  const text = `${outcome.stage}: ${outcome.message}`;
+  return (
+    <div className={`editor-foresight verdict-${outcome.verdict}`} data-testid="foresight" title={text}>
+      <span className="foresight-lead">If applied now:</span> <b>{FORESEEN[outcome.verdict]}</b>
+      <span className="foresight-text">
+        {' '}
+        — {text}
+        {outcome.line !== undefined && ` (line ${outcome.line})`}
+      </span>
+    </div>
+  );
+}
+
 /** The line under the editor: the first problem with its lines and who would object, or all clear. */
 function Problems({ file, problems, checked }: { file: ScenarioFile; problems: readonly Problem[]; checked: boolean }) {
   const [first, ...rest] = problems;
@@ -58,7 +92,7 @@ function Problems({ file, problems, checked }: { file: ScenarioFile; problems: r
         <>
           <span className={`problem problem-${first.diagnostic.severity}`}>
             <b>{linesLabel(first)}:</b> {first.diagnostic.message}
-            <span className="problem-who"> — {WHO[file][first.diagnostic.source]}</span>
+            <span className="problem-who"> — {whoObjects(file, first.diagnostic)}</span>
           </span>
           {rest.length > 0 && <span className="problem-more">+{rest.length} more (see the markers)</span>}
         </>
@@ -123,8 +157,14 @@ export function EditorPanel() {
   const runError = useJourney((s) => s.runError);
   const applyBlock = useJourney((s) => s.applyBlock);
   const checked = useJourney((s) => s.engine !== undefined);
-  const all = useDiagnostics(drafts, manifestName);
+  const { byFile: all, outcome } = useDiagnostics(drafts);
   const diagnostics = all[file] ?? NO_PROBLEMS;
+  const failure = useFailureInDraft();
+  const highlight = failure?.file === file ? failure.ranges : NO_RANGES;
+  const reveal = useEditorRequests((s) => s.reveal);
+  const format = useEditorRequests((s) => s.format);
+  const done = useEditorRequests((s) => s.done);
+  const formatDocument = useEditorRequests((s) => s.formatDocument);
   const problems = useMemo(() => distinctProblems(diagnostics), [diagnostics]);
   const errors = useMemo(
     () => ({
@@ -147,6 +187,13 @@ export function EditorPanel() {
     setPhase((p) => (p === 'preview' ? 'loading' : p));
   }, []);
 
+  // A line or Format asked for before Monaco has loaded: load it, starting at that line.
+  useEffect(() => {
+    if (phase !== 'preview' || !(reveal || format)) return;
+    if (reveal) caret.current = { lineNumber: reveal.line, column: reveal.column };
+    setPhase('loading');
+  }, [phase, reveal, format]);
+
   const initialCaret = () => {
     const root = previewRef.current;
     return (root && selectionIn(root)) || caret.current;
@@ -159,6 +206,17 @@ export function EditorPanel() {
           Editor
         </h2>
         <FileTabs errors={errors} />
+        <EditorMenu />
+        <div className="editor-actions">
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={formatDocument}
+            title="Format the document (Shift+Alt+F in the editor)"
+          >
+            Format
+          </button>
+        </div>
       </div>
       <div className="editor-surface" id="editor-surface" role="tabpanel" aria-label={fileName} data-editor-root>
         {phase !== 'ready' && (
@@ -174,6 +232,10 @@ export function EditorPanel() {
               fileName={fileName}
               value={draft}
               diagnostics={diagnostics}
+              highlight={highlight}
+              reveal={reveal?.file === file ? reveal : undefined}
+              format={format}
+              onDone={done}
               initialCaret={initialCaret}
               onChange={setDraft}
               onApply={apply}
@@ -184,11 +246,13 @@ export function EditorPanel() {
         )}
         {phase !== 'ready' && (
           <div ref={previewRef} className="preview-layer">
-            <ManifestPreview text={draft} label={fileName} onActivate={activate} />
+            <ManifestPreview text={draft} label={fileName} onActivate={activate} highlight={highlight} />
           </div>
         )}
       </div>
+      <EditorNotice />
       <Problems file={file} problems={problems} checked={checked} />
+      <Foresight outcome={outcome} />
       {applyBlock && (
         <div className="editor-error" role="alert">
           <b>Not applied:</b> {applyBlock.message}

@@ -1,4 +1,5 @@
 import { useMemo, type KeyboardEvent, type PointerEvent } from 'react';
+import type { SourceRange } from '@sim';
 import { highlightYaml } from './highlightYaml';
 
 /** Keys that only pass through the preview (moving focus on, modifiers) do not open the editor. */
@@ -10,14 +11,17 @@ interface Props {
   label: string;
   /** The first interaction: load the real editor. */
   onActivate(how: { pointer?: { x: number; y: number } }): void;
+  /** Lines that caused the last run's failure, marked as the editor marks them. */
+  highlight: readonly SourceRange[];
 }
 
 /**
  * The manifest as light, highlighted, selectable text, laid out with the editor's exact metrics
  * (font, size, line height, gutter) so that swapping in Monaco moves nothing.
  */
-export function ManifestPreview({ text, label, onActivate }: Props) {
+export function ManifestPreview({ text, label, onActivate, highlight }: Props) {
   const lines = useMemo(() => highlightYaml(text), [text]);
+  const failing = (line: number) => highlight.some((r) => line >= r.startLine && line <= r.endLine);
   return (
     <pre
       className="manifest-preview"
@@ -31,7 +35,7 @@ export function ManifestPreview({ text, label, onActivate }: Props) {
       }}
     >
       {lines.map((tokens, i) => (
-        <div className="line" data-line={i + 1} key={i}>
+        <div className={failing(i + 1) ? 'line failing-line' : 'line'} data-line={i + 1} key={i}>
           <span className="ln" aria-hidden="true">
             {i + 1}
           </span>

@@ -1,40 +1,50 @@
 import { useDeferredValue, useMemo } from 'react';
-import type { Diagnostic, ScenarioFile } from '@sim';
+import type { Diagnostic, PreflightOutcome, ScenarioFile } from '@sim';
 import { useJourney } from '../store/store';
 
 const NONE: readonly Diagnostic[] = [];
 
+export interface FileDiagnostics {
+  /** Each file's problems, for the editor markers, the tab badges and the line under the editor. */
+  byFile: Record<ScenarioFile, readonly Diagnostic[]>;
+  /** What the journey would do if the drafts were applied now (once the cluster and kubeconfig are readable). */
+  outcome?: PreflightOutcome;
+}
+
 /**
- * Each file's problems, for the editor markers, the tab badges and the line under the editor: the
- * manifest as kubectl would find them reading it, the cluster and kubeconfig as the simulator reads
- * them (none until the engine, which holds the parsers, has loaded). Each file is re-read only when its
- * own text changes, from a deferred copy, so typing never waits for the parser.
+ * The drafts checked as the journey would check them: the cluster and the kubeconfig as the simulator
+ * reads them, the manifest against both — from kubectl's reading through admission, validation, the
+ * scheduler's filters and the kubelet (none until the engine, which holds the simulator, has loaded).
+ * Each file is re-read only when its own text changes, from a deferred copy, so typing never waits.
  */
-export function useDiagnostics(
-  drafts: Record<ScenarioFile, string>,
-  fileName: string,
-): Record<ScenarioFile, readonly Diagnostic[]> {
+export function useDiagnostics(drafts: Record<ScenarioFile, string>): FileDiagnostics {
   const manifest = useDeferredValue(drafts.manifest);
   const cluster = useDeferredValue(drafts.cluster);
   const kubeconfig = useDeferredValue(drafts.kubeconfig);
   const engine = useJourney((s) => s.engine);
-  const startTime = useJourney((s) => s.source.startTime);
-  const manifestProblems = useMemo(
-    () => (engine ? engine.diagnoseManifest(manifest, fileName) : NONE),
-    [engine, manifest, fileName],
+  const source = useJourney((s) => s.source);
+  const clusterRead = useMemo(() => engine?.readCluster(cluster), [engine, cluster]);
+  const kubeconfigRead = useMemo(
+    () => (engine && clusterRead ? engine.readKubeconfig(kubeconfig, clusterRead, source.startTime) : undefined),
+    [engine, clusterRead, kubeconfig, source.startTime],
   );
-  const clusterRead = useMemo(() => (engine ? engine.diagnoseCluster(cluster) : undefined), [engine, cluster]);
-  const kubeconfigProblems = useMemo(
-    () => (engine && clusterRead ? engine.diagnoseKubeconfig(kubeconfig, clusterRead.objects, startTime) : NONE),
-    [engine, clusterRead, kubeconfig, startTime],
+  const check = useMemo(
+    () =>
+      engine && clusterRead && kubeconfigRead
+        ? engine.checkManifest(source, manifest, clusterRead, kubeconfigRead)
+        : undefined,
+    [engine, source, manifest, clusterRead, kubeconfigRead],
   );
   return useMemo(
     () => ({
-      manifest: manifestProblems,
-      cluster: clusterRead?.diagnostics ?? NONE,
-      kubeconfig: kubeconfigProblems,
+      byFile: {
+        manifest: check?.diagnostics ?? NONE,
+        cluster: clusterRead?.diagnostics ?? NONE,
+        kubeconfig: kubeconfigRead?.diagnostics ?? NONE,
+      },
+      ...(check?.outcome ? { outcome: check.outcome } : {}),
     }),
-    [manifestProblems, clusterRead, kubeconfigProblems],
+    [check, clusterRead, kubeconfigRead],
   );
 }
 

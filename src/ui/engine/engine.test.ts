@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '@scenarios';
-import { diagnoseCluster, diagnoseKubeconfig, diagnoseManifest, runSource } from './engine';
+import { checkManifest, failureOf, readCluster, readKubeconfig, runSource } from './engine';
 
 const happy = PRESETS[0]!.source;
 
@@ -25,18 +25,48 @@ describe('engine', () => {
     expect(run).toMatchObject({ ok: false, file: 'kubeconfig' });
   });
 
-  it('diagnoses each file: the manifest as kubectl reads it, the cluster and kubeconfig as the simulator does', () => {
+  it('checks each file: the manifest as kubectl reads it, the cluster and kubeconfig as the simulator does', () => {
+    const cluster = readCluster(happy.cluster);
+    expect(cluster.diagnostics).toEqual([]);
+    const kubeconfig = readKubeconfig(happy.kubeconfig, cluster, happy.startTime);
+    expect(kubeconfig.diagnostics).toEqual([]);
+    expect(
+      readKubeconfig('apiVersion: v1\nkind: Config\ncurrent-context: nowhere\n', cluster, happy.startTime).diagnostics,
+    ).not.toEqual([]);
     const manifest = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: broken\n   labels: x: y\n';
-    expect(diagnoseManifest(manifest, 'pod.yaml')[0]).toMatchObject({
+    expect(checkManifest(happy, manifest, cluster, kubeconfig).diagnostics[0]).toMatchObject({
       severity: 'error',
       source: 'kubectl',
       message: 'yaml: line 5: mapping values are not allowed in this context',
     });
-    const cluster = diagnoseCluster(happy.cluster);
-    expect(cluster.diagnostics).toEqual([]);
-    expect(diagnoseKubeconfig(happy.kubeconfig, cluster.objects, happy.startTime)).toEqual([]);
-    expect(
-      diagnoseKubeconfig('apiVersion: v1\nkind: Config\ncurrent-context: nowhere\n', cluster.objects, happy.startTime),
-    ).not.toEqual([]);
+    expect(checkManifest(happy, happy.manifest, cluster, kubeconfig)).toMatchObject({
+      diagnostics: [],
+      outcome: { verdict: 'runs' },
+    });
+  });
+
+  it('checks only how kubectl reads the manifest while the cluster text has errors', () => {
+    const cluster = readCluster('apiVersion: v1\nkind: Node\nmetadata:\n  name: n1\n  labels: [\n');
+    const kubeconfig = readKubeconfig(happy.kubeconfig, cluster, happy.startTime);
+    const check = checkManifest(happy, happy.manifest.replace('image:', 'imagee:'), cluster, kubeconfig);
+    expect(check).toEqual({ diagnostics: [] });
+  });
+
+  it('points a failed run back at the lines that caused it', () => {
+    const preset = PRESETS.find((p) => p.id === 'podsecurity-restricted')!;
+    const run = runSource(preset.source);
+    if (!run.ok) throw new Error(run.error);
+    const failure = failureOf(run.trace, run.input);
+    expect(failure).toMatchObject({ file: 'manifest', who: expect.stringMatching(/^kube-apiserver · PodSecurity/) });
+    const step = run.trace.steps[failure!.step]!;
+    expect(step.outcome).toBe('fail');
+    const lines = preset.source.manifest.split('\n');
+    expect(failure!.ranges.map((r) => lines[r.startLine - 1]!.trim())).toContain('- name: example-pod');
+  });
+
+  it('has no failure to point at when the pod runs', () => {
+    const run = runSource(happy);
+    if (!run.ok) throw new Error(run.error);
+    expect(failureOf(run.trace, run.input)).toBeUndefined();
   });
 });

@@ -8,12 +8,120 @@
  * throws only on a bug in the simulator, and then the person keeps the journey they had.
  */
 import { simulate } from '@actors';
-import { buildScenario, type ScenarioFile, type ScenarioInput, type ScenarioSource, type Trace } from '@sim';
+import {
+  buildScenario,
+  diagnoseManifest,
+  parseCluster,
+  parseKubeconfig,
+  preflight,
+  type Diagnostic,
+  type ParsedCluster,
+  type ParsedKubeconfig,
+  type PreflightOutcome,
+  type ScenarioFile,
+  type ScenarioInput,
+  type ScenarioSource,
+  type SourceRange,
+  type Step,
+  type Trace,
+} from '@sim';
 
 export { KUBERNETES_VERSION, describeEvents, kubeletId } from '@sim';
-// Each file's problems, for the editor: the manifest as kubectl reads it, the cluster and the kubeconfig
-// as the simulator reads them (separately, so typing in one file re-reads only that file).
-export { diagnoseCluster, diagnoseKubeconfig, diagnoseManifest } from '@sim';
+
+// Each file's problems, for the editor, read separately so typing in one file re-reads only that file:
+// the cluster and the kubeconfig as the simulator reads them, then the manifest against both.
+/** The cluster text as the simulator reads it: its objects, its images, its problems. */
+export const readCluster = (text: string): ParsedCluster => parseCluster(text);
+/** The kubeconfig against the cluster's objects (its client CA), at the scenario's start time. */
+export const readKubeconfig = (text: string, cluster: ParsedCluster, startTime: string): ParsedKubeconfig =>
+  parseKubeconfig(text, cluster.objects, startTime);
+
+const hasErrors = (ds: readonly Diagnostic[]) => ds.some((d) => d.severity === 'error');
+
+/** The manifest's problems before Apply, each naming the component that would object, and the outcome foreseen. */
+export interface ManifestCheck {
+  diagnostics: Diagnostic[];
+  /** Undefined while the cluster or the kubeconfig cannot be read (there is no cluster to check against). */
+  outcome?: PreflightOutcome;
+}
+
+/**
+ * The manifest as kubectl reads it, and — when the cluster and the kubeconfig are readable — every gate
+ * of the journey checked against them: strict decoding, admission, validation, the scheduler's filters,
+ * the kubelet's image and configuration checks.
+ */
+export function checkManifest(
+  source: ScenarioSource,
+  manifest: string,
+  cluster: ParsedCluster,
+  kubeconfig: ParsedKubeconfig,
+): ManifestCheck {
+  const read = () => ({ diagnostics: diagnoseManifest(manifest, source.fileName) });
+  if (hasErrors(cluster.diagnostics) || hasErrors(kubeconfig.diagnostics)) return read();
+  try {
+    return preflight(inputOf({ ...source, manifest }, cluster, kubeconfig));
+  } catch (e) {
+    // A bug in a check must not take the editor down: kubectl's reading still stands, and the
+    // person is told the later gates were not checked.
+    const { diagnostics } = read();
+    const message = `The checks after kubectl's reading failed inside this simulator (${e instanceof Error ? e.message : String(e)}); Apply still runs the journey.`;
+    const range = { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
+    return { diagnostics: [...diagnostics, { severity: 'warning', message, source: 'simulator', range }] };
+  }
+}
+
+function inputOf(source: ScenarioSource, cluster: ParsedCluster, kubeconfig: ParsedKubeconfig): ScenarioInput {
+  return {
+    id: source.id,
+    title: source.title,
+    manifest: source.manifest,
+    fileName: source.fileName,
+    command: source.command,
+    cluster: cluster.objects,
+    identity: kubeconfig.identity,
+    images: cluster.images,
+    seed: source.seed,
+    startTime: source.startTime,
+    horizonMs: source.horizonMs,
+  };
+}
+
+/** Where a failed run points back into the texts: the step that failed and the lines that caused it. */
+export interface Failure {
+  step: number;
+  file: ScenarioFile;
+  ranges: SourceRange[];
+  /** `kube-apiserver · PodSecurity admission`: who said no. */
+  who: string;
+}
+
+/** The step at which the run went wrong: the first rejection, refusal to schedule, or container failure. */
+const failingStep = (trace: Trace): Step | undefined =>
+  trace.result.outcome === 'running' ? undefined : trace.steps.find((s) => s.outcome === 'fail');
+
+/**
+ * The failed run's cause in the manifest: the pre-flight diagnostics caught at the place where the run
+ * failed (the same sim functions decide both, so they agree on the field).
+ */
+export function failureOf(trace: Trace, input: ScenarioInput): Failure | undefined {
+  const step = failingStep(trace);
+  if (!step) return undefined;
+  let diagnostics: Diagnostic[];
+  try {
+    diagnostics = preflight(input).diagnostics;
+  } catch {
+    return undefined; // the run stands on its own; only the pointer back into the text is lost
+  }
+  const caught = diagnostics.filter((d) => d.place === step.place);
+  const first = caught[0];
+  if (!first) return undefined;
+  return {
+    step: step.index,
+    file: 'manifest',
+    ranges: caught.map((d) => d.range),
+    who: first.stage ? `${first.source} · ${first.stage}` : first.source,
+  };
+}
 
 /** A run, or why there is none: `file` names the text to fix; without it the simulator itself failed. */
 export type RunResult =

@@ -3,6 +3,7 @@ import { componentKind, componentLabel } from '../store/derive';
 import { OutcomeMark } from '../common/OutcomeMark';
 import { ExternalIcon } from '../common/icons';
 import { formatSimTime } from '../common/format';
+import { FailureLink } from '../editor/FailureLink';
 
 /** What happens in this step and why, the docs to read, and its facts. */
 export function NarrationTab() {
@@ -16,6 +17,7 @@ export function NarrationTab() {
         <span className="narr-place">{step.place}</span>
         <OutcomeMark outcome={step.outcome} />
         <span className="narr-time mono">t = {formatSimTime(step.t)}</span>
+        <FailureLink step={step.index} />
       </div>
       <h2 className="narr-title">{step.title}</h2>
       <p className="narr-summary">{narration.summary}</p>

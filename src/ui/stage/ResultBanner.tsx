@@ -1,5 +1,6 @@
 import type { Trace } from '@sim';
 import { CheckIcon, CrossIcon, HourglassIcon, WarnIcon } from '../common/icons';
+import { FailureLink } from '../editor/FailureLink';
 
 const PRESENTATION: Record<Trace['result']['outcome'], { word: string; Icon: () => React.JSX.Element; tone: string }> =
   {
@@ -34,6 +35,7 @@ export function ResultBanner({
             {`${result.next ?? 'The simulation stopped at its time horizon; a real cluster keeps retrying.'} (${Math.round(result.duration / 1000)} s after Apply.)`}
           </span>
         )}
+        <FailureLink />
       </div>
       <button type="button" className="btn" onClick={onReplay}>
         Replay

@@ -7,6 +7,7 @@ import { EndIcon, NextIcon, PauseIcon, PlayIcon, PrevIcon, StartIcon } from '../
 import { OutcomeMark } from '../common/OutcomeMark';
 import { Scrubber } from './Scrubber';
 import './timeline.css';
+import { FailureLink } from '../editor/FailureLink';
 
 /** An icon button of the transport: its name for screen readers, its key in the tooltip. */
 function TransportButton({
@@ -112,6 +113,7 @@ export function Timeline() {
             </span>
             <OutcomeMark outcome={step.outcome} showWord={false} />
             <span className="step-title">{step.title}</span>
+            <FailureLink step={step.index} />
           </>
         ) : (
           <span className="step-title">{ready ? 'No steps: the simulation did not run.' : ''}</span>

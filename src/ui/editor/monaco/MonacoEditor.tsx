@@ -3,9 +3,12 @@
  * (its own chunk); created with monaco.editor.create directly, no wrapper library.
  */
 import { useEffect, useRef } from 'react';
-import type { Diagnostic } from '@sim';
+import type { SourceRange } from '@sim';
 import type { MonacoEditorProps } from '../editorProps';
+import { registerQuickFixes, setDiagnostics } from './quickFixes';
 import { applyPageTheme, monaco, THEME } from './setup';
+import './failingLine.css';
+import { modelUri } from './yamlLanguage';
 
 declare global {
   interface Window {
@@ -14,27 +17,24 @@ declare global {
   }
 }
 
-const MARKER_OWNER = 'pod-journey';
-
 /** One model per file, so switching tabs keeps each file's undo history and view state. */
 function modelFor(file: string, fileName: string, value: string): monaco.editor.ITextModel {
-  const uri = monaco.Uri.parse(`file:///${file}/${encodeURIComponent(fileName)}`);
+  const uri = monaco.Uri.parse(modelUri(file, fileName));
   const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(value, 'yaml', uri);
   if (model.getValue() !== value) model.setValue(value);
   return model;
 }
 
-function toMarker(d: Diagnostic): monaco.editor.IMarkerData {
-  return {
-    severity: d.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
-    message: d.message,
-    source: d.source,
-    startLineNumber: d.range.startLine,
-    startColumn: d.range.startColumn,
-    endLineNumber: d.range.endLine,
-    endColumn: d.range.endColumn,
-  };
-}
+/** The failing field of the last run: the whole lines, and a bar in the gutter. */
+const failingLine = (r: SourceRange): monaco.editor.IModelDeltaDecoration => ({
+  range: new monaco.Range(r.startLine, 1, r.endLine, 1),
+  options: {
+    isWholeLine: true,
+    className: 'failing-line',
+    linesDecorationsClassName: 'failing-line-bar',
+    hoverMessage: { value: 'The last run failed here.' },
+  },
+});
 
 export default function MonacoEditor(props: MonacoEditorProps) {
   const host = useRef<HTMLDivElement>(null);
@@ -77,6 +77,7 @@ export default function MonacoEditor(props: MonacoEditorProps) {
     });
     editorRef.current = editor;
     window.__podJourneyEditor = editor;
+    registerQuickFixes();
 
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onApply());
     // Escape closes Monaco's own widgets first; with none open it leaves the editor (no keyboard trap).
@@ -132,16 +133,51 @@ export default function MonacoEditor(props: MonacoEditorProps) {
     if (state) editor.restoreViewState(state);
   }, [props.file, props.fileName]);
 
-  // The draft can change from outside (a scenario picked): follow it without touching the undo stack otherwise.
+  // The draft can change from outside (Reset, an example, a scenario picked): follow it as one edit on
+  // the undo stack, so Ctrl/Cmd+Z brings the person's text back.
   useEffect(() => {
-    const model = editorRef.current?.getModel();
-    if (model && model.getValue() !== props.value) model.setValue(props.value);
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model || model.getValue() === props.value) return;
+    editor.pushUndoStop();
+    editor.executeEdits('pod-journey', [{ range: model.getFullModelRange(), text: props.value }]);
+    editor.pushUndoStop();
   }, [props.value]);
 
   useEffect(() => {
-    const model = editorRef.current?.getModel();
-    if (model) monaco.editor.setModelMarkers(model, MARKER_OWNER, props.diagnostics.map(toMarker));
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model) return;
+    setDiagnostics(model, props.diagnostics);
+    // For the keystroke benchmark: which text version the markers on screen belong to.
+    editor.getContainerDomNode().dataset.markersVersion = String(model.getVersionId());
   }, [props.diagnostics]);
+
+  const failing = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor) return;
+    failing.current ??= editor.createDecorationsCollection();
+    failing.current.set(props.highlight.map(failingLine));
+  }, [props.highlight, props.file]);
+
+  // Asked to show a line (a failure clicked in the timeline or the inspector).
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor || !props.reveal) return;
+    const { line, column } = props.reveal;
+    editor.revealLineInCenterIfOutsideViewport(line);
+    editor.setPosition({ lineNumber: line, column });
+    editor.focus();
+    latest.current.onDone('reveal');
+  }, [props.reveal]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor || !props.format) return;
+    latest.current.onDone('format');
+    void editor.getAction('editor.action.formatDocument')?.run();
+  }, [props.format]);
 
   return <div ref={host} className="monaco-host" />;
 }
