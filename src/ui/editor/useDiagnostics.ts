@@ -12,15 +12,27 @@ export interface FileDiagnostics {
 }
 
 /**
+ * Texts up to this size are checked in the keystroke's own render (a manifest takes a few
+ * milliseconds), so the markers arrive with the character instead of a frame later; longer ones —
+ * the default cluster.yaml is 32 KB — from a deferred copy, so typing never waits for the checks.
+ */
+const CHECK_AT_ONCE_CHARS = 16_000;
+
+function useCheckedText(text: string): string {
+  const deferred = useDeferredValue(text);
+  return text.length <= CHECK_AT_ONCE_CHARS ? text : deferred;
+}
+
+/**
  * The drafts checked as the journey would check them: the cluster and the kubeconfig as the simulator
  * reads them, the manifest against both — from kubectl's reading through admission, validation, the
  * scheduler's filters and the kubelet (none until the engine, which holds the simulator, has loaded).
- * Each file is re-read only when its own text changes, from a deferred copy, so typing never waits.
+ * Each file is re-read only when its own text changes.
  */
 export function useDiagnostics(drafts: Record<ScenarioFile, string>): FileDiagnostics {
-  const manifest = useDeferredValue(drafts.manifest);
-  const cluster = useDeferredValue(drafts.cluster);
-  const kubeconfig = useDeferredValue(drafts.kubeconfig);
+  const manifest = useCheckedText(drafts.manifest);
+  const cluster = useCheckedText(drafts.cluster);
+  const kubeconfig = useCheckedText(drafts.kubeconfig);
   const engine = useJourney((s) => s.engine);
   const source = useJourney((s) => s.source);
   const clusterRead = useMemo(() => engine?.readCluster(cluster), [engine, cluster]);
