@@ -90,9 +90,12 @@ function Problems({ file, problems, checked }: { file: ScenarioFile; problems: r
     <div className="editor-problems" role="status" aria-live="polite">
       {!checked ? null : first ? (
         <>
-          <span className={`problem problem-${first.diagnostic.severity}`}>
-            <b>{linesLabel(first)}:</b> {first.diagnostic.message}
-            <span className="problem-who"> — {whoObjects(file, first.diagnostic)}</span>
+          <span
+            className={`problem problem-${first.diagnostic.severity}`}
+            title={`${linesLabel(first)}, ${whoObjects(file, first.diagnostic)}: ${first.diagnostic.message}`}
+          >
+            <b>{linesLabel(first)}</b> <span className="problem-who">({whoObjects(file, first.diagnostic)})</span>:{' '}
+            {first.diagnostic.message}
           </span>
           {rest.length > 0 && <span className="problem-more">+{rest.length} more (see the markers)</span>}
         </>
@@ -206,17 +209,17 @@ export function EditorPanel() {
           Editor
         </h2>
         <FileTabs errors={errors} />
+      </div>
+      <div className="editor-toolbar" role="toolbar" aria-label="Editor actions">
         <EditorMenu />
-        <div className="editor-actions">
-          <button
-            type="button"
-            className="btn btn-small"
-            onClick={formatDocument}
-            title="Format the document (Shift+Alt+F in the editor)"
-          >
-            Format
-          </button>
-        </div>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={formatDocument}
+          title="Format the document (Shift+Alt+F in the editor)"
+        >
+          Format
+        </button>
       </div>
       <div className="editor-surface" id="editor-surface" role="tabpanel" aria-label={fileName} data-editor-root>
         {phase !== 'ready' && (
