@@ -17,6 +17,9 @@ export default defineConfig({
     browserName: 'chromium',
     headless: true,
     trace: 'retain-on-failure',
+    // The build registers an offline service worker; only e2e/offline.spec.ts lets it run, so the other
+    // specs do not each precache the whole site.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || undefined,
       args: [

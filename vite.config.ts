@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { k8sSchemaPlugin } from './scripts/k8sSchemaPlugin.js';
+import { staticSitePlugin } from './scripts/staticSitePlugin.js';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -9,7 +10,8 @@ export default defineConfig({
   // Relative asset URLs: the build works from any sub-folder of any static host.
   base: './',
   // k8sSchemaPlugin: `virtual:k8s-schemas`, the editor's schema (generated only when imported).
-  plugins: [react(), k8sSchemaPlugin()],
+  // staticSitePlugin: the Content-Security-Policy and the offline service worker of the build.
+  plugins: [react(), k8sSchemaPlugin(), staticSitePlugin()],
   resolve: {
     alias: [
       // Cross-layer imports go through each layer's index (see ARCHITECTURE.md).

@@ -15,18 +15,14 @@ test.describe('editor language service', () => {
   test('hover on resources shows the upstream description and who reads it', async ({ journey, page }) => {
     await journey.open();
     await withRequests(journey);
-    await journey.hoverInEditor('resources');
+    await journey.expectHover('resources', 'Compute Resources required by this container.');
     const hover = page.locator('.monaco-hover:visible');
-    await expect(hover).toContainText('Compute Resources required by this container.');
     await expect(hover).toContainText('In the journey:');
     await expect(hover).toContainText('kube-scheduler: NodeResourcesFit filter and score');
-    await page.screenshot({ path: '/tmp/editor-hover-light.png' });
 
     await page.getByRole('radio', { name: 'Dark theme' }).click();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-    await journey.hoverInEditor('resources');
-    await expect(hover).toContainText('kube-scheduler');
-    await page.screenshot({ path: '/tmp/editor-hover-dark.png' });
+    await journey.expectHover('resources', 'kube-scheduler');
     expect(journey.foreignRequests()).toEqual([]);
   });
 
@@ -54,7 +50,6 @@ test.describe('editor language service', () => {
     await page.keyboard.press('Control+Space');
     const suggest = page.locator('.suggest-widget:visible');
     await expect(suggest).toContainText('nodeSelector');
-    await page.screenshot({ path: '/tmp/editor-completion.png' });
     await page.keyboard.press('Enter');
     const text = await page.evaluate(() =>
       (window as unknown as { __podJourneyEditor: { getValue(): string } }).__podJourneyEditor.getValue(),

@@ -118,7 +118,21 @@ export class JourneyPage {
       return { x: box.left + p.left, y: box.top + p.top + p.height / 2 };
     }, find);
     if (!point) throw new Error(`the editor text has no "${find}"`);
+    // Away first: moving onto the same point again would not ask for a new hover.
+    await this.page.mouse.move(0, 0);
     await this.page.mouse.move(point.x, point.y);
+  }
+
+  /**
+   * Hovers `find` until Monaco's hover shows `text`: the YAML worker answers only once it has loaded
+   * its schema, and a hover asked before that stays empty.
+   */
+  async expectHover(find: string, text: string) {
+    const hover = this.page.locator('.monaco-hover:visible');
+    await expect(async () => {
+      await this.hoverInEditor(find);
+      await expect(hover).toContainText(text, { timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
   }
 
   /** Hosts other than the preview server that the page contacted. */

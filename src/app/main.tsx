@@ -13,6 +13,16 @@ applyTheme(store.themePref);
 // The simulator is its own chunk: it loads and runs the first journey right after first paint.
 void store.boot();
 
+// A second visit works offline: the build's service worker (sw.js) keeps every file of the site. It is
+// registered once the page is idle, so it never competes with the first paint; not from file://.
+if (import.meta.env.PROD && 'serviceWorker' in navigator && location.protocol.startsWith('http')) {
+  window.addEventListener('load', () =>
+    requestIdleCallback(() => void navigator.serviceWorker.register('./sw.js').catch(() => undefined), {
+      timeout: 5000,
+    }),
+  );
+}
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
