@@ -7,12 +7,15 @@ import { join } from 'node:path';
 export const gzipBytes = (buf) => gzipSync(buf, { level: 9 }).length;
 export const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
-/** Files the page loads before any interaction: entry scripts, modulepreloads and stylesheets of index.html. */
-export function initialAssets(dist) {
-  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+/**
+ * Files a page loads before any interaction: the entry scripts, modulepreloads and stylesheets of its
+ * HTML (paths relative to the build folder; `./x` and `/x` alike).
+ */
+export function initialAssets(dist, page = 'index.html') {
+  const html = readFileSync(join(dist, page), 'utf8');
   const refs = new Set();
   for (const m of html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="([^"]+\.(?:js|css))"/g))
-    refs.add(m[1].replace(/^\.\//, ''));
+    refs.add(m[1].replace(/^\.?\//, ''));
   return [...refs];
 }
 
