@@ -1,7 +1,6 @@
 import type { Outcome } from '@sim';
 import { CheckIcon, CrossIcon, WarnIcon } from './icons';
-
-const WORD: Record<Outcome, string> = { ok: 'OK', fail: 'Failed', warn: 'Warning', info: 'Info' };
+import { OUTCOME_WORD } from './format';
 
 /** A step outcome as an icon and a word (never colour alone). */
 export function OutcomeMark({ outcome, showWord = true }: { outcome: Outcome; showWord?: boolean }) {
@@ -16,7 +15,7 @@ export function OutcomeMark({ outcome, showWord = true }: { outcome: Outcome; sh
       ) : (
         <span aria-hidden="true">•</span>
       )}
-      <span className={showWord ? undefined : 'visually-hidden'}>{WORD[outcome]}</span>
+      <span className={showWord ? undefined : 'visually-hidden'}>{OUTCOME_WORD[outcome]}</span>
     </span>
   );
 }

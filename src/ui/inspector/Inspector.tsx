@@ -64,7 +64,11 @@ export function Inspector() {
             onClick={() => setTab(t)}
           >
             {t}
-            {hint[t] && <span className="tab-dot" aria-hidden="true" title="This step has one" />}
+            {hint[t] && (
+              <span className="tab-dot" title="This step has one">
+                <span className="visually-hidden"> (this step has one)</span>
+              </span>
+            )}
           </button>
         ))}
       </div>

@@ -61,7 +61,8 @@ export function Stage() {
     <section className="panel stage" data-testid="stage" aria-label="The cluster">
       <LazyMotion features={loadFeatures} strict>
         <MotionConfig reducedMotion="user">
-          <div className="stage-canvas" ref={canvas}>
+          {/* It scrolls on short screens, so it takes focus: the keyboard can scroll it too. */}
+          <div className="stage-canvas" ref={canvas} tabIndex={0} role="group" aria-label="Cluster picture">
             <Wires wires={wires} layout={layout} packets={step?.packets ?? []} />
             <div className="zone zone-you">
               <span className="zone-label">You</span>

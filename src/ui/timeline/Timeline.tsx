@@ -1,13 +1,14 @@
 import type { ReactNode } from 'react';
-import { useJourney, useSteps } from '../store/store';
+import { useAtEnd, useJourney, useSteps } from '../store/store';
 import { SPEEDS } from '../store/playhead';
 import { componentKind, componentLabel } from '../store/derive';
-import { formatSimTime, formatStepCounter } from '../common/format';
+import { formatSimTime, formatStepCounter, RESULT_WORD } from '../common/format';
 import { EndIcon, NextIcon, PauseIcon, PlayIcon, PrevIcon, StartIcon } from '../common/icons';
 import { OutcomeMark } from '../common/OutcomeMark';
 import { Scrubber } from './Scrubber';
 import './timeline.css';
 import { FailureLink } from '../editor/FailureLink';
+import { TranscriptButton } from '../transcript/Transcript';
 
 /** An icon button of the transport: its name for screen readers, its key in the tooltip. */
 function TransportButton({
@@ -47,8 +48,16 @@ export function Timeline() {
   const playing = useJourney((s) => s.playhead.mode === 'playing');
   const speed = useJourney((s) => s.speed);
   const { togglePlay, previous, next, toStart, toEnd, seek, setSpeed } = useJourney.getState();
+  const ended = useAtEnd();
+  const result = useJourney((s) => s.trace?.result);
   const step = steps[index];
   const empty = steps.length === 0;
+  // One polite announcement per step the person moves to; silent while playing (a step every second
+  // would drown the reader), then the last step and the result once the journey has ended.
+  const announcement =
+    playing || !step
+      ? ''
+      : `${formatStepCounter(index, steps.length)}: ${step.title}${ended && result ? `. Result: ${RESULT_WORD[result.outcome]}. ${result.summary}` : ''}`;
 
   return (
     <section className="panel timeline" aria-label="Timeline">
@@ -89,6 +98,7 @@ export function Timeline() {
             </button>
           ))}
         </div>
+        <TranscriptButton />
         <div className="where">
           {ready ? (
             <span className="step-counter" data-testid="step-counter">
@@ -119,8 +129,8 @@ export function Timeline() {
           <span className="step-title">{ready ? 'No steps: the simulation did not run.' : ''}</span>
         )}
       </div>
-      <div className="visually-hidden" aria-live="polite">
-        {!playing && step ? `${formatStepCounter(index, steps.length)}: ${step.title}` : ''}
+      <div className="visually-hidden" aria-live="polite" data-testid="announcer">
+        {announcement}
       </div>
     </section>
   );

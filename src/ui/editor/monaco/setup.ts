@@ -77,6 +77,8 @@ export function applyPageTheme(): void {
       'editorGutter.background': c('--surface'),
       'editorLineNumber.foreground': c('--text-faint'),
       'editorLineNumber.activeForeground': c('--text'),
+      // The number of the empty line after a final newline: Monaco's default dim grey is below 4.5:1.
+      'editorLineNumber.dimmedForeground': c('--text-faint'),
       'editor.lineHighlightBackground': c('--surface-2'),
       'editor.lineHighlightBorder': c('--surface-2'),
       'editorCursor.foreground': c('--text'),
