@@ -65,10 +65,37 @@ export const forbidden = (field: string, detail: string): FieldError => ({
   detail,
 });
 
-/** Go's %q for the strings that appear in these messages (ASCII printable plus the usual escapes). */
+/**
+ * Go's %q (strconv.Quote): printable characters as they are, `\"` and `\\`, the short escapes,
+ * `\xHH` for other ASCII controls, `\uHHHH`/`\UHHHHHHHH` for other unprintable characters (a
+ * zero-width space prints as `\u200b`).
+ */
 export function goQuote(s: string): string {
-  return JSON.stringify(s).replace(/\\u007f/g, '\\x7f');
+  let out = '"';
+  for (const ch of s) {
+    const r = ch.codePointAt(0)!;
+    if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    else if (GO_ESCAPES[ch]) out += GO_ESCAPES[ch];
+    else if (ch === ' ' || !NOT_PRINTABLE.test(ch)) out += ch;
+    else if (r < 0x20 || r === 0x7f) out += `\\x${hex(r, 2)}`;
+    else out += r < 0x10000 ? `\\u${hex(r, 4)}` : `\\U${hex(r, 8)}`;
+  }
+  return `${out}"`;
 }
+
+/** strconv.Quote's short escapes. */
+const GO_ESCAPES: Readonly<Record<string, string>> = {
+  '\x07': '\\a',
+  '\b': '\\b',
+  '\f': '\\f',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  '\v': '\\v',
+};
+/** What strconv.IsPrint rejects: control, format, private-use, unassigned characters and every space but U+0020. */
+const NOT_PRINTABLE = /[\p{C}\p{Z}]/u;
+const hex = (r: number, width: number) => r.toString(16).padStart(width, '0');
 
 /** field/errors.go Error.ErrorBody: strings are %q-quoted, numbers and booleans bare, nil is `null`. */
 export function errorBody(e: FieldError): string {

@@ -8,6 +8,7 @@
  * pkg/resource (visitor.go StreamVisitor/ValidateSchema/Info.String, mapper.go infoForData, helper.go),
  * apimachinery pkg/util/... and client-go rest/config.go (User-Agent).
  */
+import { setJsonKey } from './diff';
 import { kindMapping, type KindMapping } from './apiResources';
 import { aggregateMessage, goQuote } from './fieldErrors';
 import { threeWayMergePatch } from './strategicMergePatch';
@@ -49,7 +50,7 @@ export function sortedKeys<T>(v: T): T {
   if (Array.isArray(v)) return v.map(sortedKeys) as T;
   if (!isRecord(v)) return v;
   const out: Obj = {};
-  for (const k of Object.keys(v).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) out[k] = sortedKeys(v[k]);
+  for (const k of Object.keys(v).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) setJsonKey(out, k, sortedKeys(v[k]));
   return out as T;
 }
 

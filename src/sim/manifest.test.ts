@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MANIFEST } from '@scenarios';
+import { DEFAULT_MANIFEST, PRESETS } from '@scenarios';
 import { MANIFEST_LIMITS, parseManifest, rangeOf } from './manifest';
+import { lineTooDeep } from './manifestBounds';
 
 const POD = (body: string) =>
   `apiVersion: v1\nkind: Pod\nmetadata:\n  name: example-pod\nspec:\n  containers:\n${body}`;
@@ -114,19 +115,91 @@ describe('parseManifest', () => {
     expect(m.documents[0]!.value).toEqual({ a: true, b: 511, c: '2001-12-14', d: '1:20', e: 2 });
   });
 
+  const FREEZE = 'so that no text can freeze the page';
   it.each([
-    ['size', 'a: "' + 'x'.repeat(MANIFEST_LIMITS.maxBytes) + '"\n', /reads at most 1048576 bytes/],
-    ['documents', Array.from({ length: 101 }, (_, i) => `n: ${i}\n`).join('---\n'), /at most 100/],
+    [
+      'size',
+      'a: 1\nb: "' + 'x'.repeat(MANIFEST_LIMITS.maxBytes) + '"\n',
+      2,
+      `pod.yaml is 1048587 bytes; this simulator reads at most 1048576 bytes (1 MiB), ${FREEZE}. Line 2 crosses the limit.`,
+    ],
+    [
+      'lines',
+      'a: 1\n'.repeat(150_000),
+      10_001,
+      `pod.yaml has 150000 lines; this simulator reads at most 10000, ${FREEZE}. Line 10001 crosses the limit.`,
+    ],
+    [
+      'documents',
+      Array.from({ length: 101 }, (_, i) => `n: ${i}\n`).join('---\n'),
+      201,
+      `pod.yaml has 101 documents; this simulator reads at most 100 in one apply, ${FREEZE}. Document 101 starts on line 201.`,
+    ],
     [
       'aliases',
       'a: &a [1, 2]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c]\n',
-      /more than 100 aliases/,
+      1,
+      'This document expands its aliases (*name) more than 100 times; this simulator stops there, so that an alias bomb ("billion laughs") cannot freeze the page.',
     ],
-  ])('bounds the input (%s)', (_name, text, message) => {
+    [
+      'flow depth',
+      'a: 1\nb: ' + '['.repeat(10_000) + ']'.repeat(10_000) + '\n',
+      2,
+      `Line 2 nests mappings and lists more than 100 levels deep; this simulator reads at most 100 levels (a Pod needs about a dozen), ${FREEZE}.`,
+    ],
+    [
+      'block depth',
+      Array.from({ length: 101 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1\n',
+      101,
+      `Line 101 nests mappings and lists more than 100 levels deep; this simulator reads at most 100 levels (a Pod needs about a dozen), ${FREEZE}.`,
+    ],
+    [
+      'compact sequences',
+      'a:\n' + '- '.repeat(5000) + 'x\n',
+      2,
+      `Line 2 nests mappings and lists more than 100 levels deep; this simulator reads at most 100 levels (a Pod needs about a dozen), ${FREEZE}.`,
+    ],
+    [
+      // a quoted key hides its flow value from the pre-scan; the parsed tree is measured too
+      'quoted key',
+      '"k": ' + '['.repeat(150) + ']'.repeat(150) + '\n',
+      1,
+      `Line 1 nests mappings and lists more than 100 levels deep; this simulator reads at most 100 levels (a Pod needs about a dozen), ${FREEZE}.`,
+    ],
+  ])('bounds the input (%s) and marks the line', (_name, text, line, message) => {
     const m = parseManifest(text, 'pod.yaml');
-    expect(m.limitError).toMatch(message);
+    expect(m.limitError).toBe(message);
     expect(m.kubectlError).toBeUndefined();
-    expect(m.diagnostics.at(-1)).toMatchObject({ severity: 'error', source: 'simulator' });
+    expect(m.diagnostics.at(-1)).toMatchObject({ severity: 'error', source: 'simulator', message });
+    expect(m.diagnostics.at(-1)!.range.startLine).toBe(line);
+  });
+
+  it('reads 100 levels, the bound itself', () => {
+    const text = Array.from({ length: 100 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1\n';
+    const m = parseManifest(text, 'pod.yaml');
+    expect(m.limitError).toBeUndefined();
+    expect(m.documents).toHaveLength(1);
+  });
+});
+
+describe('lineTooDeep (the pre-scan)', () => {
+  it.each([
+    ['block mappings', 'a:\n  b:\n    c: 1\n', 3],
+    ['indentless sequences end at their key', 'a:\n- b: 1\n  c: 2\nd:\n  e: 1\n', 3],
+    ['flow inside block', 'a:\n  b: [1, {c: [2]}]\n', 5],
+    ['multi-line flow', 'a: [\n  [1,\n   [2]],\n]\n', 4],
+    ['brackets in quotes and comments do not count', 'a: "[[[["\nb: \'{{\' # [[[\nc: x[[[\n', 1],
+    ['block scalars are text', 'a: |\n  [[[[\n  - - - -\nb: 1\n', 1],
+    ['documents are measured one by one', 'a:\n  b: 1\n---\nc: 1\n', 2],
+  ])('%s', (_name, text, depth) => {
+    expect(lineTooDeep(text, depth)).toBeUndefined();
+    expect(lineTooDeep(text, depth - 1)).toBeGreaterThan(0);
+  });
+
+  it('measures every preset text within a dozen levels', () => {
+    for (const { source } of PRESETS)
+      for (const text of [source.manifest, source.cluster, source.kubeconfig])
+        expect(lineTooDeep(text, 12)).toBeUndefined();
   });
 });
 

@@ -23,6 +23,7 @@ import {
   type YAMLError,
 } from 'yaml';
 import { childPath } from './diff';
+import { MANIFEST_LIMITS, boundMessages, lineCrossingBytes, lineTooDeep } from './manifestBounds';
 import type { Place } from './trace';
 
 /** 1-based lines and columns; the end column is exclusive (the editor's convention). */
@@ -90,8 +91,7 @@ export interface ParsedManifest {
   limitError?: string;
 }
 
-/** Bounds that keep any input from hanging the tab. */
-export const MANIFEST_LIMITS = { maxBytes: 1024 * 1024, maxDocuments: 100, maxAliasCount: 100 } as const;
+export { MANIFEST_LIMITS } from './manifestBounds';
 
 /** A document chunk as kubectl's YAMLReader cuts it, with the editor line of its first line. */
 interface Chunk {
@@ -100,7 +100,7 @@ interface Chunk {
   lineCount: number;
 }
 
-type Split = { chunks: Chunk[]; separatorError?: { line: number; trimmed: string } };
+type Split = { chunks: Chunk[]; lineCount: number; separatorError?: { line: number; trimmed: string } };
 
 /** decoder.go YAMLReader.Read: documents end at lines starting with `---` (only spaces or a comment may follow). */
 function splitDocuments(text: string): Split {
@@ -118,7 +118,8 @@ function splitDocuments(text: string): Split {
     const line = lines[i]!;
     if (line.startsWith('---')) {
       const trimmed = line.slice(3).trim();
-      if (trimmed.length > 0 && !trimmed.startsWith('#')) return { chunks, separatorError: { line: i + 1, trimmed } };
+      if (trimmed.length > 0 && !trimmed.startsWith('#'))
+        return { chunks, lineCount: lines.length, separatorError: { line: i + 1, trimmed } };
       flush(i + 2);
       continue;
     }
@@ -126,7 +127,7 @@ function splitDocuments(text: string): Split {
     buf.push(line);
   }
   flush(lines.length + 1);
-  return { chunks };
+  return { chunks, lineCount: lines.length };
 }
 
 /**
@@ -321,15 +322,48 @@ function collectRanges(
   }
 }
 
-/** A key that is a mapping or a list cannot become a JSON key. */
-function hasCollectionKey(node: unknown): boolean {
-  if (isMap(node))
-    return node.items.some(
-      (p) => (isPair(p) && (isMap(p.key) || isSeq(p.key))) || (isPair(p) && hasCollectionKey(p.value)),
-    );
-  if (isSeq(node)) return node.items.some(hasCollectionKey);
-  return false;
+/**
+ * The first key that is a mapping or a list, in go-yaml's decoding order (a key's own content, the
+ * key, then its value): such a key cannot become a JSON key, and go-yaml stops there.
+ */
+function collectionKey(node: unknown): Node | undefined {
+  if (isSeq(node)) {
+    for (const item of node.items) {
+      const found = collectionKey(item);
+      if (found) return found;
+    }
+  }
+  if (!isMap(node)) return undefined;
+  for (const p of node.items) {
+    const found = collectionKey(p.key) ?? (isMap(p.key) || isSeq(p.key) ? p.key : undefined) ?? collectionKey(p.value);
+    if (found) return found;
+  }
+  return undefined;
 }
+
+/**
+ * Go's `%#v` of a value go-yaml v2 decodes into `interface{}`: `map[interface {}]interface {}{…}`
+ * with sorted keys, `[]interface {}{…}`, quoted strings, `interface {}(nil)` for null.
+ */
+function goSyntax(v: unknown): string {
+  if (v === null || v === undefined) return 'interface {}(nil)';
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (Array.isArray(v)) return `[]interface {}{${v.map(goSyntax).join(', ')}}`;
+  if (v instanceof Map) {
+    const items = [...v.entries()].map(([k, x]) => [goSyntax(k), goSyntax(x)] as const);
+    items.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `map[interface {}]interface {}{${items.map(([k, x]) => `${k}:${x}`).join(', ')}}`;
+  }
+  return String(v);
+}
+
+/**
+ * go-yaml v2's reader accepts only printable characters (reader.go yaml_parser_update_buffer: tab,
+ * line feed, carriage return, #x20-#x7E, #x85, #xA0-#xD7FF, #xE000-#xFFFD and above); anything else
+ * fails the whole document before it is scanned, with no line.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTER = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]/;
 
 /**
  * Keys written twice in one mapping, each with the offsets of its later occurrence. kubectl does not
@@ -374,24 +408,43 @@ export function firstLineOf(range: SourceRange, text: string): SourceRange {
   return { ...range, endLine: range.startLine, endColumn: line.trimEnd().length + 1 };
 }
 
-const wholeText = (text: string): SourceRange => {
-  const lines = text.split('\n');
-  return { startLine: 1, startColumn: 1, endLine: lines.length, endColumn: (lines.at(-1)?.length ?? 0) + 1 };
-};
+/** The first node nested deeper than `maxDepth` mappings and lists (walked without recursion), if any. */
+function tooDeepNode(root: unknown, maxDepth: number): Node | undefined {
+  const todo: { node: unknown; depth: number }[] = [{ node: root, depth: 1 }];
+  for (let next = todo.pop(); next; next = todo.pop()) {
+    const { node, depth } = next;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > maxDepth) return node;
+    for (const item of node.items) {
+      if (isPair(item)) todo.push({ node: item.value, depth: depth + 1 }, { node: item.key, depth: depth + 1 });
+      else todo.push({ node: item, depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
+
+/** A simulator bound hit at one line: nothing is read, the line is marked. */
+function boundHit(text: string, line: number, message: string): ParsedManifest {
+  const content = text.split('\n', line)[line - 1] ?? '';
+  const range = { startLine: line, startColumn: 1, endLine: line, endColumn: content.length + 1 };
+  return {
+    documents: [],
+    diagnostics: [{ severity: 'error', message, source: 'simulator', range }],
+    limitError: message,
+  };
+}
 
 /** Parses the editor text into the documents kubectl would send, with diagnostics. Never throws. */
 export function parseManifest(text: string, fileName: string): ParsedManifest {
-  const bytes = new TextEncoder().encode(text).length;
-  if (bytes > MANIFEST_LIMITS.maxBytes) {
-    const limitError = `The manifest is ${bytes} bytes; this simulator reads at most ${MANIFEST_LIMITS.maxBytes} bytes (1 MiB).`;
-    return {
-      documents: [],
-      diagnostics: [{ severity: 'error', message: limitError, source: 'simulator', range: wholeText(text) }],
-      limitError,
-    };
+  const crossing = lineCrossingBytes(text, MANIFEST_LIMITS.maxBytes);
+  if (crossing !== undefined) {
+    const bytes = new TextEncoder().encode(text).length;
+    return boundHit(text, crossing, boundMessages.bytes(fileName, bytes, crossing));
   }
 
   const split = splitDocuments(text);
+  if (split.lineCount > MANIFEST_LIMITS.maxLines)
+    return boundHit(text, MANIFEST_LIMITS.maxLines + 1, boundMessages.lines(fileName, split.lineCount));
   const documents: ManifestDocument[] = [];
   const diagnostics: Diagnostic[] = [];
   // kubectl stops at the first problem in the stream; so does the simulator.
@@ -403,17 +456,27 @@ export function parseManifest(text: string, fileName: string): ParsedManifest {
     stop ??= { limitError };
   };
 
-  if (split.chunks.length > MANIFEST_LIMITS.maxDocuments) {
-    const message = `The manifest has ${split.chunks.length} documents; this simulator reads at most ${MANIFEST_LIMITS.maxDocuments}.`;
-    return {
-      documents: [],
-      diagnostics: [{ severity: 'error', message, source: 'simulator', range: wholeText(text) }],
-      limitError: message,
-    };
+  const beyond = split.chunks[MANIFEST_LIMITS.maxDocuments];
+  if (beyond) {
+    const message = boundMessages.documents(fileName, split.chunks.length, beyond.firstLine);
+    return boundHit(text, beyond.firstLine, message);
   }
+  // the parser recurses once per level: a deep text is refused before it is parsed
+  const deepLine = lineTooDeep(text, MANIFEST_LIMITS.maxDepth);
+  if (deepLine !== undefined) return boundHit(text, deepLine, boundMessages.depth(deepLine));
 
   for (const chunk of split.chunks) {
     const lc = new LineCounter();
+    const control = CONTROL_CHARACTER.exec(chunk.text);
+    if (control) {
+      const message = 'yaml: control characters are not allowed';
+      lc.addNewLine(0);
+      for (let i = chunk.text.indexOf('\n'); i >= 0; i = chunk.text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
+      const range = rangeFromOffsets(lc, chunk, control.index, control.index + 1);
+      diagnostics.push({ severity: 'error', message, source: 'kubectl', range });
+      fail(kubectlYamlError(fileName, message));
+      continue;
+    }
     const docs = parseAllDocuments(chunk.text, { ...PARSE_OPTIONS, lineCounter: lc }) as Document.Parsed[];
     const doc = docs[0]; // go-yaml's Unmarshal reads only the first document of the chunk
     if (!doc) continue;
@@ -447,11 +510,18 @@ export function parseManifest(text: string, fileName: string): ParsedManifest {
       endLine: chunk.firstLine + chunk.lineCount - 1,
       endColumn: 1,
     };
-    if (hasCollectionKey(doc.contents)) {
-      // go-yaml fails with `invalid map key: <Go %#v of the key>`, which is not reproduced here.
-      const message = 'A mapping or a list is used as a key; kubectl cannot convert this document to JSON.';
-      diagnostics.push({ severity: 'error', message, source: 'kubectl', range });
-      limit(message);
+    const badKey = collectionKey(doc.contents);
+    if (badKey) {
+      // go-yaml v2 decode.go (*decoder).mapping: failf("invalid map key: %#v", k.Interface()), no line
+      const message = `yaml: invalid map key: ${goSyntax(badKey.toJS(doc, { mapAsMap: true }))}`;
+      const r = badKey.range ?? [0, 1];
+      diagnostics.push({
+        severity: 'error',
+        message,
+        source: 'kubectl',
+        range: rangeFromOffsets(lc, chunk, r[0], r[1]),
+      });
+      fail(kubectlYamlError(fileName, message));
       continue;
     }
     for (const d of duplicateKeys(doc.contents)) {
@@ -461,6 +531,11 @@ export function parseManifest(text: string, fileName: string): ParsedManifest {
         source: 'kubectl',
         range: rangeFromOffsets(lc, chunk, d.range[0], d.range[1]),
       });
+    }
+    const deep = tooDeepNode(doc.contents, MANIFEST_LIMITS.maxDepth);
+    if (deep?.range) {
+      const line = lc.linePos(deep.range[0]).line + chunk.firstLine - 1;
+      return boundHit(text, line, boundMessages.depth(line));
     }
     let value: unknown;
     try {
@@ -474,8 +549,8 @@ export function parseManifest(text: string, fileName: string): ParsedManifest {
         diagnostics.push({ severity: 'error', message, source: 'kubectl', range });
         fail(kubectlYamlError(fileName, message));
       } else {
-        const message = `A document expands more than ${MANIFEST_LIMITS.maxAliasCount} aliases; this simulator stops there.`;
-        diagnostics.push({ severity: 'error', message, source: 'simulator', range });
+        const message = boundMessages.aliases();
+        diagnostics.push({ severity: 'error', message, source: 'simulator', range: firstLineOf(range, text) });
         limit(message);
         return { documents, diagnostics, ...stop };
       }

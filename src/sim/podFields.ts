@@ -163,7 +163,8 @@ function walk(value: unknown, type: FieldType, path: string, out: string[]): voi
   if (!isRecord(value)) return;
   for (const [k, v] of Object.entries(value)) {
     const p = path ? `${path}.${k}` : k;
-    const t = type.object[k];
+    // own fields only: `constructor` or `__proto__` in a manifest is an unknown field, not Object's
+    const t = Object.hasOwn(type.object, k) ? type.object[k] : undefined;
     if (t === undefined) out.push(p);
     else walk(v, t, p, out);
   }
@@ -188,7 +189,7 @@ function prune(value: unknown, type: FieldType): unknown {
   if (!isRecord(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    const t = type.object[k];
+    const t = Object.hasOwn(type.object, k) ? type.object[k] : undefined;
     if (t !== undefined) out[k] = prune(v, t);
   }
   return out;

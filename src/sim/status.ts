@@ -98,7 +98,7 @@ export const decodeErrorMessage = (kind: string, err: string): string =>
   `${kind} in version "v1" cannot be handled as a ${kind}: ${err}`;
 
 /** The strict JSON decoder's complaint about one field it does not know (sigs.k8s.io/json strict mode). */
-export const unknownFieldError = (field: string): string => `unknown field "${field}"`;
+export const unknownFieldError = (field: string): string => `unknown field ${goQuote(field)}`;
 
 /**
  * transformDecodeError around runtime.NewStrictDecodingError (apimachinery@v0.33.0

@@ -70,7 +70,8 @@ export function imagePresentOnNode(images: ImageFacts, node: string, image: stri
 
 /** What the registry serves for an image, if it exists. */
 export function registryImage(images: ImageFacts, image: string): RegistryImage | undefined {
-  const exact = images.registry[image];
+  // own entries only: an image named `constructor` is not Object's
+  const exact = Object.hasOwn(images.registry, image) ? images.registry[image] : undefined;
   if (exact) return exact;
   const key = Object.keys(images.registry).find((k) => sameImage(k, image));
   return key === undefined ? undefined : images.registry[key];
