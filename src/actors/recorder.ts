@@ -29,12 +29,24 @@ export interface Recorder {
   readonly stored: Readonly<Record<string, unknown>>;
 }
 
-export function createRecorder(now: () => number, maxSteps = 5_000): Recorder {
+/**
+ * The most steps a trace holds. A single pod's journey takes tens to a few hundred steps; a file of a
+ * hundred pods on twenty nodes (the stress scenario) about six thousand. Past this bound a runaway loop
+ * stops being recorded, so it cannot exhaust memory.
+ */
+export const MAX_STEPS = 20_000;
+
+export function createRecorder(now: () => number, maxSteps = MAX_STEPS): Recorder {
   const steps: Step[] = [];
-  let stored: Readonly<Record<string, unknown>> = {};
-  let events: readonly KubeEvent[] = [];
-  let terminal: readonly TerminalLine[] = [];
+  // What a step shows is a snapshot and never changes afterwards. The recorder copies the store, the
+  // events and the terminal only when the current version has been shown by a step; until then it
+  // changes its own copy in place. Copying on every write made a busy run quadratic.
+  let stored: Record<string, unknown> = {};
+  let events: KubeEvent[] = [];
+  let terminal: TerminalLine[] = [];
   let pod: PodCard = { at: 'kubectl' as ComponentId, status: 'manifest' };
+  /** Which of them the last step shows as they are now. */
+  const shown = { stored: false, events: false, terminal: false };
 
   return {
     get steps() {
@@ -44,7 +56,7 @@ export function createRecorder(now: () => number, maxSteps = 5_000): Recorder {
       return stored;
     },
     step(draft) {
-      if (steps.length >= maxSteps) return; // bounded: a runaway loop cannot exhaust memory
+      if (steps.length >= maxSteps) return;
       steps.push({
         ...draft,
         changes: draft.changes ?? [],
@@ -57,25 +69,24 @@ export function createRecorder(now: () => number, maxSteps = 5_000): Recorder {
         terminal,
         pod,
       });
+      shown.stored = shown.events = shown.terminal = true;
     },
     store(key, value) {
-      const next = { ...stored };
-      if (value === undefined) delete next[key];
-      else next[key] = value;
-      stored = next;
+      if (shown.stored) [stored, shown.stored] = [{ ...stored }, false];
+      if (value === undefined) delete stored[key];
+      else stored[key] = value;
     },
     event(e) {
       const t = now();
+      if (shown.events) [events, shown.events] = [[...events], false];
       const i = events.findIndex((x) => x.object === e.object && x.reason === e.reason && x.message === e.message);
-      if (i >= 0) {
-        const prev = events[i]!;
-        events = events.map((x, j) => (j === i ? { ...prev, lastT: t, count: prev.count + 1 } : x));
-      } else {
-        events = [...events, { ...e, firstT: t, lastT: t, count: 1 }];
-      }
+      const prev = events[i];
+      if (prev) events[i] = { ...prev, lastT: t, count: prev.count + 1 };
+      else events.push({ ...e, firstT: t, lastT: t, count: 1 });
     },
     terminal(line) {
-      terminal = [...terminal, line];
+      if (shown.terminal) [terminal, shown.terminal] = [[...terminal], false];
+      terminal.push(line);
     },
     podCard(card) {
       pod = { ...pod, ...card };

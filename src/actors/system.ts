@@ -3,7 +3,7 @@
  * other by systemId (the ComponentId). `simulate` runs them under a QueueClock until nothing is pending
  * (or the horizon is reached) and returns the recorded trace.
  */
-import { createActor, createMachine, spawnChild, enqueueActions, type AnyStateMachine } from 'xstate';
+import { createActor, createMachine, enqueueActions, spawnChild, type AnyStateMachine } from 'xstate';
 import {
   kubeletId,
   KUBERNETES_VERSION,
@@ -43,6 +43,25 @@ export function traceNodes(cluster: readonly KubeObject[]): TraceNode[] {
     .sort((a, b) => (a.role === b.role ? a.name.localeCompare(b.name) : a.role === 'control-plane' ? -1 : 1));
 }
 
+interface Child {
+  id: ComponentId;
+  logic: AnyStateMachine;
+  input: object;
+}
+
+/**
+ * The root: spawns the components it is given, in order. Defined once (a machine definition is a
+ * tree of state nodes that is worth building only once), the components of a run arrive as input.
+ */
+const clusterMachine = createMachine({
+  types: {} as { input: { children: readonly Child[] }; context: { children: readonly Child[] } },
+  id: 'cluster',
+  context: ({ input }) => ({ children: input.children }),
+  entry: enqueueActions(({ context, enqueue }) => {
+    for (const c of context.children) enqueue(spawnChild(c.logic, { id: c.id, systemId: c.id, input: c.input }));
+  }),
+});
+
 /** Runs a scenario to quiescence (or its horizon) and returns the trace. Deterministic for a given input. */
 export function simulate(input: ScenarioInput): Trace {
   const clock = new QueueClock();
@@ -50,7 +69,7 @@ export function simulate(input: ScenarioInput): Trace {
   const env = createSimEnv(input, clock, recorder);
   const nodes = traceNodes(input.cluster);
 
-  const children: { id: ComponentId; logic: AnyStateMachine; input: object }[] = [
+  const children: Child[] = [
     { id: SYSTEM_IDS.etcd, logic: etcdMachine, input: { env } },
     { id: SYSTEM_IDS.apiserver, logic: apiserverMachine, input: { env } },
     { id: SYSTEM_IDS.scheduler, logic: schedulerMachine, input: { env } },
@@ -63,15 +82,7 @@ export function simulate(input: ScenarioInput): Trace {
     { id: SYSTEM_IDS.kubectl, logic: kubectlMachine, input: { env } },
   ];
 
-  const root = createActor(
-    createMachine({
-      id: 'cluster',
-      entry: enqueueActions(({ enqueue }) => {
-        for (const c of children) enqueue(spawnChild(c.logic, { id: c.id, systemId: c.id, input: c.input }));
-      }),
-    }),
-    { clock },
-  );
+  const root = createActor(clusterMachine, { clock, input: { children } });
   root.start();
   for (const c of children) root.system.get(c.id)?.send({ type: 'sim.start' });
   root.system.get(SYSTEM_IDS.kubectl)?.send({ type: 'kubectl.run' });

@@ -12,3 +12,4 @@ export {
   defaultImages,
 } from './defaultCluster';
 export { EXAMPLES, type ManifestExample } from './examples';
+export { stressScenario } from './stress';

@@ -4,17 +4,21 @@
  * uid, resourceVersion, ...). Only the order changes, never the content; fields not listed keep their
  * relative order after the listed ones.
  */
+import { setJsonKey } from './diff';
 type Obj = Record<string, unknown>;
 const isRecord = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 interface Shape {
   order: readonly string[];
+  /** The same fields as a set: every stored pod is reordered, so membership must be cheap. */
+  listed: ReadonlySet<string>;
   /** Children with a shape of their own (lists: the shape of their items). */
   children?: Readonly<Record<string, Shape>>;
 }
 
 const shape = (order: readonly string[], children?: Record<string, Shape>): Shape => ({
   order,
+  listed: new Set(order),
   ...(children ? { children } : {}),
 });
 
@@ -201,11 +205,12 @@ function order(v: unknown, s: Shape): unknown {
   if (Array.isArray(v)) return v.map((item) => order(item, s));
   if (!isRecord(v)) return v;
   const out: Obj = {};
-  const keys = [...s.order.filter((k) => k in v), ...Object.keys(v).filter((k) => !s.order.includes(k))];
-  for (const k of keys) {
-    const child = s.children?.[k];
-    out[k] = child ? order(v[k], child) : v[k];
-  }
+  const put = (k: string) => {
+    const child = s.children && Object.hasOwn(s.children, k) ? s.children[k] : undefined;
+    setJsonKey(out, k, child ? order(v[k], child) : v[k]);
+  };
+  for (const k of s.order) if (Object.hasOwn(v, k)) put(k);
+  for (const k of Object.keys(v)) if (!s.listed.has(k)) put(k);
   return out;
 }
 

@@ -52,6 +52,9 @@ export const apiserverMachine = setup({
         const target = system.get(to);
         const message: ClusterEvent = { type: 'http.response', exchange: event.exchange };
         if (target) enqueue.sendTo(target, message, { delay: context.env.latency('kube-apiserver', to) });
+        // A finished request leaves the server's children: XState copies the list of children on
+        // every spawn and stop, so keeping hundreds of finished ones makes a busy run quadratic.
+        enqueue.stopChild(requestActorId(event.exchange.id));
       }),
     },
     'etcd.response': {

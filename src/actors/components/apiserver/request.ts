@@ -121,16 +121,17 @@ export const requestMachine = setup({
   },
   initial: 'working',
   states: {
+    // When the stage's time is up its result is adopted and the next move taken in the same
+    // transition: the guards read only `pending`, which adopting does not change.
     working: {
       entry: 'runStage',
-      after: { stageTime: { target: 'deciding', actions: ['adopt', 'applyEffects'] } },
-    },
-    deciding: {
-      always: [
-        { guard: 'responds', target: 'done', actions: 'sendResponse' },
-        { guard: 'callsEtcd', target: 'waitingForEtcd', actions: 'callEtcd' },
-        { target: 'working', actions: 'advance' },
-      ],
+      after: {
+        stageTime: [
+          { guard: 'responds', target: 'done', actions: ['adopt', 'applyEffects', 'sendResponse'] },
+          { guard: 'callsEtcd', target: 'waitingForEtcd', actions: ['adopt', 'applyEffects', 'callEtcd'] },
+          { target: 'working', reenter: true, actions: ['adopt', 'applyEffects', 'advance'] },
+        ],
+      },
     },
     waitingForEtcd: {
       on: {
@@ -140,6 +141,8 @@ export const requestMachine = setup({
         ],
       },
     },
-    done: { type: 'final' },
+    // not a final state: the apiserver stops the request when it hands the response on, which
+    // saves the parent a done event per request
+    done: {},
   },
 });

@@ -29,7 +29,8 @@ const VERBS: Record<HttpRequest['method'], string> = {
 
 export function parseRequestInfo(method: HttpRequest['method'], url: string): RequestInfo {
   const [path = '', search = ''] = url.split('?', 2);
-  const query = Object.fromEntries(new URLSearchParams(search));
+  // most requests (status patches, events) have no query string; URLSearchParams is not free
+  const query: Record<string, string> = search ? Object.fromEntries(new URLSearchParams(search)) : {};
   const parts = path.split('/').filter(Boolean);
   const base: RequestInfo = {
     path,
@@ -68,7 +69,9 @@ export function parseRequestInfo(method: HttpRequest['method'], url: string): Re
   if (method === 'GET' && !base.name) verb = query.watch === 'true' || query.watch === '1' ? 'watch' : 'list';
   if (method === 'DELETE' && !base.name) verb = 'deletecollection';
   base.verb = verb;
-  const selector = parseFieldSelector(query.fieldSelector ?? '');
-  if (selector.ok) base.fieldSelector = selector.requirements;
+  if (query.fieldSelector) {
+    const selector = parseFieldSelector(query.fieldSelector);
+    if (selector.ok) base.fieldSelector = selector.requirements;
+  }
   return base;
 }

@@ -1,0 +1,19 @@
+// The simulation benchmark's shape (its timings are measured by `benchSimulation` itself, not here).
+import { describe, expect, it } from 'vitest';
+import { PRESETS } from '@scenarios';
+import { benchScenarios, benchSimulation } from './simulationBench';
+
+describe('benchSimulation', () => {
+  it('times the named scenarios, in the order of the full list, with their step counts', () => {
+    const rows = benchSimulation({ warmup: 0, runs: 1, only: ['happy-path', 'default'] });
+    expect(rows.map((r) => [r.name, r.steps])).toEqual([
+      ['default', 60],
+      ['happy-path', 60],
+    ]);
+    for (const r of rows) expect(r.medianMs).toBeGreaterThan(0);
+  });
+
+  it('lists the default journey, every preset and the stress scenario', () => {
+    expect(benchScenarios().map((s) => s.name)).toEqual(['default', ...PRESETS.map((p) => p.id), 'stress']);
+  });
+});
