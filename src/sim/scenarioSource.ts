@@ -3,7 +3,7 @@
  * The cluster and the kubeconfig must be readable for a run to exist at all; the manifest may be
  * anything, because kubectl's reading of it is part of the journey.
  */
-import { parseCluster } from './clusterYaml';
+import { parseCluster, type ParsedCluster } from './clusterYaml';
 import { parseKubeconfig } from './kubeconfig';
 import type { Diagnostic } from './manifest';
 import { parseManifest } from './manifest';
@@ -37,8 +37,15 @@ function interventionsOf(source: ScenarioSource): Intervention[] {
   }));
 }
 
-export function buildScenario(source: ScenarioSource): BuildResult {
-  const cluster = parseCluster(source.cluster);
+/**
+ * `read` parses the cluster text; a caller that has already parsed the same text (the editor checks it
+ * as the person types) passes its reader, so the 1,000-line default cluster is not parsed twice.
+ */
+export function buildScenario(
+  source: ScenarioSource,
+  read: (clusterText: string) => ParsedCluster = parseCluster,
+): BuildResult {
+  const cluster = read(source.cluster);
   if (errorsOf(cluster.diagnostics).length) return refusal('cluster', 'cluster.yaml', cluster.diagnostics);
   const kubeconfig = parseKubeconfig(source.kubeconfig, cluster.objects, source.startTime);
   if (errorsOf(kubeconfig.diagnostics).length) return refusal('kubeconfig', 'kubeconfig', kubeconfig.diagnostics);

@@ -14,6 +14,15 @@ describe('engine', () => {
     }
   });
 
+  it('reads a cluster text once for the run and the checks, and a run leaves it as it was', () => {
+    expect(readCluster(happy.cluster)).toBe(readCluster(happy.cluster));
+    const before = JSON.stringify(readCluster(happy.cluster));
+    const first = runSource(happy);
+    const second = runSource(happy);
+    expect(JSON.stringify(readCluster(happy.cluster))).toBe(before);
+    expect(first.ok && second.ok && JSON.stringify(first.trace) === JSON.stringify(second.trace)).toBe(true);
+  });
+
   it('refuses to run against a cluster text with errors, naming the file and the line', () => {
     const run = runSource({ ...happy, cluster: 'apiVersion: v1\nkind: Node\nmetadata:\n  name: n1\n  labels: [\n' });
     expect(run).toMatchObject({ ok: false, file: 'cluster' });

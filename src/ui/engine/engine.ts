@@ -31,7 +31,12 @@ export { KUBERNETES_VERSION, describeEvents, kubeletId } from '@sim';
 // Each file's problems, for the editor, read separately so typing in one file re-reads only that file:
 // the cluster and the kubeconfig as the simulator reads them, then the manifest against both.
 /** The cluster text as the simulator reads it: its objects, its images, its problems. */
-export const readCluster = (text: string): ParsedCluster => parseCluster(text);
+// One entry is enough: the run and the editor's checks read the same cluster text, usually at once.
+let lastCluster: { text: string; parsed: ParsedCluster } | undefined;
+export function readCluster(text: string): ParsedCluster {
+  if (lastCluster?.text !== text) lastCluster = { text, parsed: parseCluster(text) };
+  return lastCluster.parsed;
+}
 /** The kubeconfig against the cluster's objects (its client CA), at the scenario's start time. */
 export const readKubeconfig = (text: string, cluster: ParsedCluster, startTime: string): ParsedKubeconfig =>
   parseKubeconfig(text, cluster.objects, startTime);
@@ -130,7 +135,7 @@ export type RunResult =
 
 export function runSource(source: ScenarioSource): RunResult {
   try {
-    const built = buildScenario(source);
+    const built = buildScenario(source, readCluster);
     if (!built.ok) return { ok: false, error: built.error, file: built.file };
     return { ok: true, trace: simulate(built.input), input: built.input };
   } catch (e) {
