@@ -4,7 +4,7 @@
  * anything, because kubectl's reading of it is part of the journey.
  */
 import { parseCluster, type ParsedCluster } from './clusterYaml';
-import { parseKubeconfig } from './kubeconfig';
+import { parseKubeconfig, type ParsedKubeconfig } from './kubeconfig';
 import type { Diagnostic } from './manifest';
 import { parseManifest } from './manifest';
 import type { Intervention, KubeObject, ScenarioFile, ScenarioInput, ScenarioSource } from './scenario';
@@ -49,23 +49,29 @@ export function buildScenario(
   if (errorsOf(cluster.diagnostics).length) return refusal('cluster', 'cluster.yaml', cluster.diagnostics);
   const kubeconfig = parseKubeconfig(source.kubeconfig, cluster.objects, source.startTime);
   if (errorsOf(kubeconfig.diagnostics).length) return refusal('kubeconfig', 'kubeconfig', kubeconfig.diagnostics);
+  return { ok: true, input: scenarioInput(source, cluster, kubeconfig) };
+}
+
+/** The input of a run from the three texts, once the cluster and the kubeconfig have been read. */
+export function scenarioInput(
+  source: ScenarioSource,
+  cluster: ParsedCluster,
+  kubeconfig: ParsedKubeconfig,
+): ScenarioInput {
   const interventions = interventionsOf(source);
   return {
-    ok: true,
-    input: {
-      id: source.id,
-      title: source.title,
-      manifest: source.manifest,
-      fileName: source.fileName,
-      command: source.command,
-      cluster: cluster.objects,
-      identity: kubeconfig.identity,
-      images: cluster.images,
-      seed: source.seed,
-      startTime: source.startTime,
-      horizonMs: source.horizonMs,
-      ...(interventions.length ? { interventions } : {}),
-    },
+    id: source.id,
+    title: source.title,
+    manifest: source.manifest,
+    fileName: source.fileName,
+    command: source.command,
+    cluster: cluster.objects,
+    identity: kubeconfig.identity,
+    images: cluster.images,
+    seed: source.seed,
+    startTime: source.startTime,
+    horizonMs: source.horizonMs,
+    ...(interventions.length ? { interventions } : {}),
   };
 }
 

@@ -36,7 +36,7 @@ export function ModalDialog({
   return (
     <dialog
       ref={ref}
-      className={className}
+      className={`modal-dialog ${className}`}
       aria-labelledby={labelledBy}
       onClose={onClose}
       onClick={(e) => {

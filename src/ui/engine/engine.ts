@@ -14,6 +14,7 @@ import {
   parseCluster,
   parseKubeconfig,
   preflight,
+  scenarioInput,
   type Diagnostic,
   type ParsedCluster,
   type ParsedKubeconfig,
@@ -64,7 +65,7 @@ export function checkManifest(
   const read = () => ({ diagnostics: diagnoseManifest(manifest, source.fileName) });
   if (hasErrors(cluster.diagnostics) || hasErrors(kubeconfig.diagnostics)) return read();
   try {
-    return preflight(inputOf({ ...source, manifest }, cluster, kubeconfig));
+    return preflight(scenarioInput({ ...source, manifest }, cluster, kubeconfig));
   } catch (e) {
     // A bug in a check must not take the editor down: kubectl's reading still stands, and the
     // person is told the later gates were not checked.
@@ -73,22 +74,6 @@ export function checkManifest(
     const range = { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
     return { diagnostics: [...diagnostics, { severity: 'warning', message, source: 'simulator', range }] };
   }
-}
-
-function inputOf(source: ScenarioSource, cluster: ParsedCluster, kubeconfig: ParsedKubeconfig): ScenarioInput {
-  return {
-    id: source.id,
-    title: source.title,
-    manifest: source.manifest,
-    fileName: source.fileName,
-    command: source.command,
-    cluster: cluster.objects,
-    identity: kubeconfig.identity,
-    images: cluster.images,
-    seed: source.seed,
-    startTime: source.startTime,
-    horizonMs: source.horizonMs,
-  };
 }
 
 /** Where a failed run points back into the texts: the step that failed and the lines that caused it. */
