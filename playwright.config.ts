@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 // The browser is found (or installed) by scripts/find-browser.mjs, which `npm test` and
 // `npm run test:e2e` run first; it passes the path in CHROMIUM_PATH.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+// E2E_DIST: test another build folder (several builds can be tested side by side on different ports).
+const DIST = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: './e2e',
@@ -35,7 +37,7 @@ export default defineConfig({
   },
   webServer: {
     // Tests run against the production build (npm run build first).
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --outDir ${DIST} --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,
