@@ -446,9 +446,18 @@ spec:
     ),
   }),
 
-  preset('image-not-found', 'Image does not exist', 'kubelet', 'A typo in the image: ErrImagePull, ImagePullBackOff', {
-    manifest: m.IMAGE_TYPO,
-  }),
+  {
+    ...preset(
+      'image-not-found',
+      'Image does not exist',
+      'kubelet',
+      'A typo in the image: ErrImagePull, ImagePullBackOff',
+      {
+        manifest: m.IMAGE_TYPO,
+      },
+    ),
+    aliases: ['image-pull-backoff', 'err-image-pull'],
+  },
   preset('invalid-image-name', 'Invalid image name', 'kubelet', 'Uppercase in a repository name: no pull at all', {
     manifest: m.INVALID_IMAGE_NAME,
   }),

@@ -22,4 +22,6 @@ export interface ScenarioPreset {
   /** Where the journey ends differently (or `running` when the pod runs). */
   gate: Gate;
   source: ScenarioSource;
+  /** Other names its link may use: the status people search for (`#/scenario/image-pull-backoff`). */
+  aliases?: string[];
 }

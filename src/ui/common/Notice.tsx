@@ -1,4 +1,5 @@
 import { CrossIcon, WarnIcon } from './icons';
+import './notice.css';
 
 export interface NoticeProps {
   tone: 'info' | 'warning';

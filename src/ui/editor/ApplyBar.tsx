@@ -7,14 +7,14 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 export function ApplyBar({ ref }: { ref: Ref<HTMLButtonElement> }) {
   const apply = useJourney((s) => s.apply);
   const command = useJourney((s) => `kubectl ${s.source.command} -f ${s.source.fileName}`);
-  const user = useJourney((s) => s.input?.identity.user);
+  const user = useJourney((s) => s.identity?.user);
   const edited = useJourney(
     (s) =>
       s.drafts.manifest !== s.source.manifest ||
       s.drafts.cluster !== s.source.cluster ||
       s.drafts.kubeconfig !== s.source.kubeconfig,
   );
-  const ready = useJourney((s) => s.engine !== undefined);
+  const ready = useJourney((s) => s.trace !== undefined);
   return (
     <div className="apply-bar">
       <div className="apply-main">

@@ -159,8 +159,8 @@ export function EditorPanel() {
   const manifestName = useJourney((s) => s.source.fileName);
   const runError = useJourney((s) => s.runError);
   const applyBlock = useJourney((s) => s.applyBlock);
-  const checked = useJourney((s) => s.engine !== undefined);
-  const { byFile: all, outcome } = useDiagnostics(drafts);
+  const ensureEngine = useJourney((s) => s.ensureEngine);
+  const { byFile: all, outcome, checked } = useDiagnostics(drafts);
   const diagnostics = all[file] ?? NO_PROBLEMS;
   const failure = useFailureInDraft();
   const highlight = failure?.file === file ? failure.ranges : NO_RANGES;
@@ -196,6 +196,11 @@ export function EditorPanel() {
     if (reveal) caret.current = { lineNumber: reveal.line, column: reveal.column };
     setPhase('loading');
   }, [phase, reveal, format]);
+
+  // Editing needs the simulator's checks: it loads with Monaco.
+  useEffect(() => {
+    if (phase !== 'preview') void ensureEngine();
+  }, [phase, ensureEngine]);
 
   const initialCaret = () => {
     const root = previewRef.current;

@@ -9,6 +9,8 @@ export interface FileDiagnostics {
   byFile: Record<ScenarioFile, readonly Diagnostic[]>;
   /** What the journey would do if the drafts were applied now (once the cluster and kubeconfig are readable). */
   outcome?: PreflightOutcome;
+  /** False until the texts have been checked (the simulator is loading and nothing was recorded for them). */
+  checked: boolean;
 }
 
 /**
@@ -35,6 +37,7 @@ export function useDiagnostics(drafts: Record<ScenarioFile, string>): FileDiagno
   const kubeconfig = useCheckedText(drafts.kubeconfig);
   const engine = useJourney((s) => s.engine);
   const source = useJourney((s) => s.source);
+  const recorded = useJourney((s) => s.checks);
   const clusterRead = useMemo(() => engine?.readCluster(cluster), [engine, cluster]);
   const kubeconfigRead = useMemo(
     () => (engine && clusterRead ? engine.readKubeconfig(kubeconfig, clusterRead, source.startTime) : undefined),
@@ -47,16 +50,22 @@ export function useDiagnostics(drafts: Record<ScenarioFile, string>): FileDiagno
         : undefined,
     [engine, source, manifest, clusterRead, kubeconfigRead],
   );
+  // Before the simulator has loaded, the journey's own texts show the checks recorded with it.
+  const unedited = manifest === source.manifest && cluster === source.cluster && kubeconfig === source.kubeconfig;
   return useMemo(
-    () => ({
-      byFile: {
-        manifest: check?.diagnostics ?? NONE,
-        cluster: clusterRead?.diagnostics ?? NONE,
-        kubeconfig: kubeconfigRead?.diagnostics ?? NONE,
-      },
-      ...(check?.outcome ? { outcome: check.outcome } : {}),
-    }),
-    [check, clusterRead, kubeconfigRead],
+    () =>
+      !engine && recorded && unedited
+        ? { ...recorded, checked: true }
+        : {
+            checked: engine !== undefined,
+            byFile: {
+              manifest: check?.diagnostics ?? NONE,
+              cluster: clusterRead?.diagnostics ?? NONE,
+              kubeconfig: kubeconfigRead?.diagnostics ?? NONE,
+            },
+            ...(check?.outcome ? { outcome: check.outcome } : {}),
+          },
+    [engine, recorded, unedited, check, clusterRead, kubeconfigRead],
   );
 }
 

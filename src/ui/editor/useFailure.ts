@@ -1,5 +1,4 @@
-import { useMemo } from 'react';
-import type { Failure } from '../engine/engine';
+import type { Failure } from '../store/recorded';
 import { useJourney } from '../store/store';
 
 /**
@@ -7,10 +6,7 @@ import { useJourney } from '../store/store';
  * place where the run failed); undefined for a run that succeeded or whose cause is not in the manifest.
  */
 export function useFailure(): Failure | undefined {
-  const engine = useJourney((s) => s.engine);
-  const trace = useJourney((s) => s.trace);
-  const input = useJourney((s) => s.input);
-  return useMemo(() => (engine && trace && input ? engine.failureOf(trace, input) : undefined), [engine, trace, input]);
+  return useJourney((s) => s.failure);
 }
 
 /** The failure, only while the manifest draft is still the text that ran (otherwise its lines have moved). */

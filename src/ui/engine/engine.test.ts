@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '@scenarios';
-import { checkManifest, failureOf, readCluster, readKubeconfig, runSource } from './engine';
+import { checkManifest, failureOf, readCluster, readKubeconfig, recordRun, runSource } from './engine';
+import { isRecordedRunOf, sourceKey } from '../store/recorded';
 
 const happy = PRESETS[0]!.source;
 
@@ -77,5 +78,34 @@ describe('engine', () => {
     const run = runSource(happy);
     if (!run.ok) throw new Error(run.error);
     expect(failureOf(run.trace, run.input)).toBeUndefined();
+  });
+
+  it('records a preset as the engine runs it, so the page can show it without the engine', () => {
+    const preset = PRESETS.find((p) => p.id === 'podsecurity-restricted')!;
+    const run = runSource(preset.source);
+    if (!run.ok) throw new Error(run.error);
+    const recorded = JSON.parse(JSON.stringify(recordRun(preset.source))) as unknown;
+    expect(isRecordedRunOf(recorded, preset.source)).toBe(true);
+    expect(recorded).toMatchObject({
+      trace: JSON.parse(JSON.stringify(run.trace)),
+      identity: { user: 'kubernetes-admin', namespace: 'default' },
+      failure: run.failure,
+      nodeFacts: { 'worker-1': { runtime: 'containerd://2.1.1' } },
+    });
+    const cluster = readCluster(preset.source.cluster);
+    const check = checkManifest(
+      preset.source,
+      preset.source.manifest,
+      cluster,
+      readKubeconfig(preset.source.kubeconfig, cluster, preset.source.startTime),
+    );
+    expect((recorded as { checks: unknown }).checks).toEqual({
+      byFile: { manifest: check.diagnostics, cluster: [], kubeconfig: [] },
+      outcome: check.outcome,
+    });
+    // A recording of other texts is not used for these.
+    const edited = { ...preset.source, manifest: `${preset.source.manifest}\n` };
+    expect(sourceKey(edited)).not.toBe(sourceKey(preset.source));
+    expect(isRecordedRunOf(recorded, edited)).toBe(false);
   });
 });

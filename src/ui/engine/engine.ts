@@ -22,12 +22,15 @@ import {
   type ScenarioFile,
   type ScenarioInput,
   type ScenarioSource,
-  type SourceRange,
   type Step,
   type Trace,
 } from '@sim';
 
+import { RECORDED_RUN_FORMAT, sourceKey, type Failure, type RecordedRun, type ShownRun } from '../store/recorded';
+
 export { KUBERNETES_VERSION, describeEvents, kubeletId } from '@sim';
+export type { Failure } from '../store/recorded';
+import { containerRuntime, podsOnNode } from '../store/derive';
 
 // Each file's problems, for the editor, read separately so typing in one file re-reads only that file:
 // the cluster and the kubeconfig as the simulator reads them, then the manifest against both.
@@ -76,15 +79,6 @@ export function checkManifest(
   }
 }
 
-/** Where a failed run points back into the texts: the step that failed and the lines that caused it. */
-export interface Failure {
-  step: number;
-  file: ScenarioFile;
-  ranges: SourceRange[];
-  /** `kube-apiserver · PodSecurity admission`: who said no. */
-  who: string;
-}
-
 /** The step at which the run went wrong: the first rejection, refusal to schedule, or container failure. */
 const failingStep = (trace: Trace): Step | undefined =>
   trace.result.outcome === 'running' ? undefined : trace.steps.find((s) => s.outcome === 'fail');
@@ -115,15 +109,56 @@ export function failureOf(trace: Trace, input: ScenarioInput): Failure | undefin
 
 /** A run, or why there is none: `file` names the text to fix; without it the simulator itself failed. */
 export type RunResult =
-  | { ok: true; trace: Trace; input: ScenarioInput }
+  | ({ ok: true; input: ScenarioInput } & ShownRun)
   | { ok: false; error: string; file?: Exclude<ScenarioFile, 'manifest'> };
 
 export function runSource(source: ScenarioSource): RunResult {
   try {
     const built = buildScenario(source, readCluster);
     if (!built.ok) return { ok: false, error: built.error, file: built.file };
-    return { ok: true, trace: simulate(built.input), input: built.input };
+    const trace = simulate(built.input);
+    const { user, namespace } = built.input.identity;
+    const failure = failureOf(trace, built.input);
+    const cluster = built.input.cluster;
+    const nodeFacts = Object.fromEntries(
+      trace.nodes.map((n) => [
+        n.name,
+        { pods: podsOnNode(cluster, n.name), runtime: containerRuntime(cluster, n.name) },
+      ]),
+    );
+    return {
+      ok: true,
+      trace,
+      input: built.input,
+      identity: { user, namespace },
+      nodeFacts,
+      ...(failure ? { failure } : {}),
+    };
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
   }
+}
+
+/**
+ * A preset's run as the build records it (see store/recorded.ts): the journey, who applied it, where
+ * it failed, and the editor's checks of the unedited texts, so none of it needs the engine at load.
+ */
+export function recordRun(source: ScenarioSource): RecordedRun | undefined {
+  const run = runSource(source);
+  if (!run.ok) return undefined;
+  const cluster = readCluster(source.cluster);
+  const kubeconfig = readKubeconfig(source.kubeconfig, cluster, source.startTime);
+  const check = checkManifest(source, source.manifest, cluster, kubeconfig);
+  return {
+    format: RECORDED_RUN_FORMAT,
+    key: sourceKey(source),
+    trace: run.trace,
+    identity: run.identity,
+    nodeFacts: run.nodeFacts,
+    ...(run.failure ? { failure: run.failure } : {}),
+    checks: {
+      byFile: { manifest: check.diagnostics, cluster: cluster.diagnostics, kubeconfig: kubeconfig.diagnostics },
+      ...(check.outcome ? { outcome: check.outcome } : {}),
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { TerminalLine } from '@sim';
 import { useCurrentStep, useJourney } from '../store/store';
 import { journeyPod } from '../store/derive';
@@ -26,9 +26,14 @@ export function TerminalTab() {
   const step = useCurrentStep();
   const trace = useJourney((s) => s.trace);
   const pod = useMemo(() => (trace ? journeyPod(trace) : undefined), [trace]);
-  const contextNamespace = useJourney((s) => s.input?.identity.namespace ?? 'default');
+  const contextNamespace = useJourney((s) => s.identity?.namespace ?? 'default');
   const describeEvents = useJourney((s) => s.engine?.describeEvents);
-  if (!step || !describeEvents) return <p className="empty">No output: the simulation did not run.</p>;
+  const ensureEngine = useJourney((s) => s.ensureEngine);
+  // kubectl describe's event table is printed by the simulator's own printer, loaded on first use.
+  useEffect(() => {
+    if (!describeEvents) void ensureEngine();
+  }, [describeEvents, ensureEngine]);
+  if (!step) return <p className="empty">No output: the simulation did not run.</p>;
   const apply = step.terminal.filter((l) => l.terminal === 'apply');
   const watch = step.terminal.filter((l) => l.terminal === 'watch');
   const exists = pod !== undefined && step.stored[pod.key] !== undefined;
@@ -45,9 +50,11 @@ export function TerminalTab() {
               {pod.namespace !== contextNamespace && ` -n ${pod.namespace}`}
             </div>
             <div className="term-elided">…</div>
-            {describeEvents(step.events, step.t).map((line, i) => (
-              <div key={i}>{line}</div>
-            ))}
+            {describeEvents ? (
+              describeEvents(step.events, step.t).map((line, i) => <div key={i}>{line}</div>)
+            ) : (
+              <div className="term-elided">Loading the event table…</div>
+            )}
           </pre>
         </figure>
       ) : (

@@ -2,7 +2,7 @@ import { useMemo, useRef } from 'react';
 import { LazyMotion, MotionConfig } from 'framer-motion';
 import type { ComponentId, TraceNode } from '@sim';
 import { useAtEnd, useJourney, useSteps } from '../store/store';
-import { journeyPod } from '../store/derive';
+import { journeyPod, kubeletOf } from '../store/derive';
 import { usePrefersReducedMotion } from '../common/useMediaQuery';
 import { ApiServerBox, EtcdBox, KubectlBox, NodeCard, SchedulerBox, WatchBox } from './boxes';
 import { Wires } from './Wires';
@@ -13,7 +13,19 @@ import { useStageLayout, type StageLayout } from './useStageLayout';
 import { useFollow } from './useFollow';
 import type { Rect } from './geometry';
 import { wiresOf } from './wires';
+import { Notice } from '../common/Notice';
 import './stage.css';
+
+/** Why the address that was opened could not be shown (a cut-off or altered share link). */
+function LinkNotice() {
+  const notice = useJourney((s) => s.linkNotice);
+  const dismiss = useJourney((s) => s.dismissLinkNotice);
+  return notice ? (
+    <div className="stage-notice">
+      <Notice tone={notice.tone} text={notice.text} onDismiss={dismiss} />
+    </div>
+  ) : null;
+}
 
 const loadFeatures = () => import('./motionFeatures').then((mod) => mod.default);
 const NO_NODES: readonly TraceNode[] = [];
@@ -35,9 +47,9 @@ function dockOf(layout: StageLayout, at: ComponentId): Rect | undefined {
  */
 export function Stage() {
   const trace = useJourney((s) => s.trace);
-  const kubeletId = useJourney((s) => s.engine?.kubeletId);
   const source = useJourney((s) => s.source);
-  const input = useJourney((s) => s.input);
+  const user = useJourney((s) => s.identity?.user ?? '');
+  const nodeFacts = useJourney((s) => s.nodeFacts);
   const index = useJourney((s) => s.playhead.index);
   const steps = useSteps();
   const ended = useAtEnd();
@@ -46,10 +58,10 @@ export function Stage() {
   const reduced = usePrefersReducedMotion();
 
   const step = steps[index];
-  const nodes = kubeletId ? (trace?.nodes ?? NO_NODES) : NO_NODES;
+  const nodes = trace?.nodes ?? NO_NODES;
   const canvas = useRef<HTMLDivElement>(null);
   const layout = useStageLayout(canvas, nodes.map((n) => n.name).join(','));
-  const wires = useMemo(() => (kubeletId ? wiresOf(nodes, kubeletId) : []), [nodes, kubeletId]);
+  const wires = useMemo(() => wiresOf(nodes, kubeletOf), [nodes]);
   const podName = useMemo(() => (trace ? journeyPod(trace)?.name : undefined) ?? 'pod', [trace]);
   const watchLine = step?.terminal.filter((l) => l.terminal === 'watch' && l.stream !== 'command').at(-1)?.text;
   const pod = step?.pod;
@@ -59,6 +71,7 @@ export function Stage() {
 
   return (
     <section className="panel stage" data-testid="stage" aria-label="The cluster">
+      <LinkNotice />
       <LazyMotion features={loadFeatures} strict>
         <MotionConfig reducedMotion="user">
           {/* It scrolls on short screens, so it takes focus: the keyboard can scroll it too. */}
@@ -67,11 +80,7 @@ export function Stage() {
             <div className="zone zone-you">
               <span className="zone-label">You</span>
               <div className="zone-row">
-                <KubectlBox
-                  step={step}
-                  command={`kubectl ${source.command} -f ${source.fileName}`}
-                  user={input?.identity.user ?? ''}
-                />
+                <KubectlBox step={step} command={`kubectl ${source.command} -f ${source.fileName}`} user={user} />
                 <WatchBox step={step} lastLine={watchLine} />
               </div>
             </div>
@@ -86,13 +95,13 @@ export function Stage() {
             <div className="zone zone-nodes">
               <span className="zone-label">Nodes</span>
               <div className="zone-row" style={{ ['--node-count' as string]: Math.max(nodes.length, 1) }}>
-                {kubeletId && input && nodes.length > 0 ? (
+                {nodeFacts && nodes.length > 0 ? (
                   nodes.map((n) => (
                     <NodeCard
                       key={n.name}
-                      id={kubeletId(n.name)}
+                      id={kubeletOf(n.name)}
                       node={n}
-                      cluster={input.cluster}
+                      facts={nodeFacts[n.name]}
                       step={step}
                       steps={steps}
                       index={index}

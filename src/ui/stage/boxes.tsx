@@ -3,16 +3,9 @@
  * packets can find it) and, where the pod card can sit, a `data-dock` placeholder of the card's size.
  */
 import type { ReactNode } from 'react';
-import type { ComponentId, KubeObject, Step, TraceNode } from '@sim';
-import {
-  componentKind,
-  containerRuntime,
-  gateOutcomes,
-  latestStepOf,
-  placeOutcomes,
-  podsOnNode,
-  type NodePod,
-} from '../store/derive';
+import type { ComponentId, Step, TraceNode } from '@sim';
+import { componentKind, gateOutcomes, latestStepOf, placeOutcomes, type NodePod } from '../store/derive';
+import type { NodeFacts } from '../store/recorded';
 import { Chips } from './Chips';
 import { APISERVER_GATES, APISERVER_SERVING, KUBELET_PLACES, RUNTIME_PLACES, SCHEDULER_PHASES } from './places';
 
@@ -126,15 +119,15 @@ function podsSummary(pods: readonly NodePod[]): string {
 export function NodeCard({
   id,
   node,
-  cluster,
+  facts,
   step,
   steps,
   index,
-}: StepProps & { id: ComponentId; node: TraceNode; cluster: readonly KubeObject[] }) {
+}: StepProps & { id: ComponentId; node: TraceNode; facts: NodeFacts | undefined }) {
   const here = step?.component === id ? step.place : undefined;
   const marks = placeOutcomes(steps, index, id);
-  const pods = podsOnNode(cluster, node.name);
-  const runtime = containerRuntime(cluster, node.name);
+  const pods = facts?.pods ?? [];
+  const runtime = facts?.runtime;
   return (
     <Box
       id={id}

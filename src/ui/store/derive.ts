@@ -101,6 +101,12 @@ export function containerRuntime(cluster: readonly KubeObject[], node: string): 
     ?.containerRuntimeVersion;
 }
 
+/**
+ * A node's kubelet as the trace names it (`kubelet:<node>`, as `kubeletId` in src/sim/trace.ts), so the
+ * stage can draw the nodes of a recorded journey without the simulator.
+ */
+export const kubeletOf = (node: string): ComponentId => `kubelet:${node}`;
+
 /** The colour family of a component (kubelets share one), used for ticks, glows and legends. */
 export type ComponentKind = 'kubectl' | 'apiserver' | 'etcd' | 'scheduler' | 'kubelet';
 

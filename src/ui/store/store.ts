@@ -6,9 +6,19 @@
  */
 import { create } from 'zustand';
 import { EXAMPLES, PRESETS, type ScenarioPreset } from '@scenarios';
-import { hashOfPreset, presetIdFromHash } from './route';
-import type { ScenarioFile, ScenarioInput, ScenarioSource, Step, Trace } from '@sim';
+import recordedFiles from 'virtual:recorded-runs';
+import { hashOfPreset, parseRoute, type Route } from './route';
+import type { ScenarioFile, ScenarioSource, Step, Trace } from '@sim';
 import { loadEngine, type Engine } from '../engine/load';
+import {
+  fetchRecordedRun,
+  type Failure,
+  type RecordedChecks,
+  type NodeFacts,
+  type RunIdentity,
+  type ShownRun,
+} from './recorded';
+import { openPayload, presetOf, shareHash } from './link';
 import * as ph from './playhead';
 import { loadThemePref, saveThemePref, type ThemePref } from './theme';
 import {
@@ -39,10 +49,18 @@ export interface JourneyState {
   presetId: string;
   /** The texts of the journey on screen (the last applied manifest, cluster and kubeconfig). */
   source: ScenarioSource;
-  /** What the engine built from `source`; undefined until the engine has run it. */
-  input?: ScenarioInput;
-  /** The journey on screen; undefined until the engine has run the first scenario. */
+  /** The journey on screen; undefined until the first one is recorded or simulated. */
   trace?: Trace;
+  /** Who applied the journey on screen (from the kubeconfig). */
+  identity?: RunIdentity;
+  /** Where the journey on screen failed in the manifest, if it did there. */
+  failure?: Failure;
+  /** What the node cards show about the cluster the journey starts from. */
+  nodeFacts?: Record<string, NodeFacts>;
+  /** The editor's checks of `source`'s own texts, when the journey came from a recording (no engine yet). */
+  checks?: RecordedChecks;
+  /** What was wrong with the address that was opened (a share link cut off, altered or hostile). */
+  linkNotice?: Notice;
   /** Set when the simulator itself failed (or could not load); the previous trace stays. */
   runError?: string;
   /** Set when Apply was refused because the cluster or kubeconfig text has errors. */
@@ -63,8 +81,15 @@ export interface JourneyState {
   /** A short message above the editor's problems line (saved drafts restored or unreadable, …). */
   notice?: Notice;
 
-  /** Loads the engine and simulates the first scenario (once, at startup; it stays paused). */
+  /**
+   * Shows the address's scenario at the address's step (once, at startup; it stays paused): a preset's
+   * recorded run, or — for an edited scenario or when there is no recording — the engine's run.
+   */
   boot(): Promise<void>;
+  /** Loads the simulator chunk (once); the editor's checks and Apply need it, a preset's journey does not. */
+  ensureEngine(): Promise<Engine | undefined>;
+  /** Follows an address (back/forward, a pasted link): its scenario and step. */
+  openRoute(hash: string): Promise<void>;
   /** Replaces the text of one file (the active one unless named). */
   setDraft(text: string, file?: ScenarioFile): void;
   setActiveFile(file: ScenarioFile): void;
@@ -90,18 +115,25 @@ export interface JourneyState {
   /** Puts an example manifest into pod.yaml; the cluster and kubeconfig stay. */
   loadExample(id: string): void;
   dismissNotice(): void;
+  dismissLinkNotice(): void;
 }
 
-const storage = typeof localStorage === 'undefined' ? undefined : localStorage;
+const storage = browserStorage();
+
+/** The preset a link names (by id or alias), if any. */
+const presetNamed = (id: string): ScenarioPreset | undefined =>
+  PRESETS.find((p) => p.id === id) ?? PRESETS.find((p) => p.aliases?.includes(id));
 
 function presetById(id: string): ScenarioPreset {
-  const preset = PRESETS.find((p) => p.id === id) ?? PRESETS[0];
+  const preset = presetNamed(id) ?? PRESETS[0];
   if (!preset) throw new Error('no scenario presets are defined');
   return preset;
 }
 
-// The address picks the first scenario (`#/scenario/<id>`); an unknown id falls back to the first preset.
-const firstPreset = presetById(typeof location === 'undefined' ? '' : (presetIdFromHash(location.hash) ?? ''));
+// The address picks the first scenario (`#/scenario/<id>[/step/<n>]`); an edited scenario's link
+// (`#/s/…`) is decoded at boot, over the first preset; an unknown id falls back to the first preset.
+const firstRoute: Route = typeof location === 'undefined' ? { kind: 'none' } : parseRoute(location.hash);
+const firstPreset = presetById(firstRoute.kind === 'preset' ? firstRoute.presetId : '');
 const firstSource = firstPreset.source;
 const draftsOf = (s: ScenarioSource): Record<ScenarioFile, string> => ({
   manifest: s.manifest,
@@ -109,9 +141,16 @@ const draftsOf = (s: ScenarioSource): Record<ScenarioFile, string> => ({
   kubeconfig: s.kubeconfig,
 });
 const stepCount = (s: JourneyState) => s.trace?.steps.length ?? 0;
+const linkProblem = (why: string, shown: string): Notice => ({
+  tone: 'warning',
+  text: `This link could not be opened: ${why} Showing ${shown} instead.`,
+});
+/** Where a route asks the playhead to be (0-based), if it names a step. */
+const stepIndexOf = (route: Route): number | undefined =>
+  (route.kind === 'preset' || route.kind === 'shared') && route.step !== undefined ? route.step - 1 : undefined;
 
 // Saved drafts: restored on load (the first scenario's at once), written back as the person types.
-const draftStorage = browserStorage();
+const draftStorage = storage;
 const loaded = loadDrafts(draftStorage, new Map(PRESETS.map((p) => [p.id, p.title])));
 const restoredNotice = (preset: ScenarioPreset): Notice => ({
   tone: 'info',
@@ -132,29 +171,81 @@ const firstNotice: Notice | undefined =
 export const useJourney = create<JourneyState>()((set, get) => {
   const move = (f: (p: ph.Playhead, n: number) => ph.Playhead) =>
     set((s) => ({ playhead: f(s.playhead, stepCount(s)) }));
+  /** Bumped by every load; a slower earlier load that finishes later is dropped. */
+  let loads = 0;
   /**
-   * Simulates `source`. Errors in the cluster or kubeconfig text block the run (there is no cluster to
+   * Shows `source`'s journey: its recording when it is a preset as shipped (no engine needed), else
+   * the engine's run. Errors in the cluster or kubeconfig text block the run (there is no cluster to
    * run against) and point at the file; a simulator failure keeps the previous journey and says so.
    */
-  const load = (source: ScenarioSource, presetId: string, autoplay: boolean) => {
-    const { engine } = get();
-    if (!engine) return;
-    const run = engine.runSource(source);
-    if (!run.ok) {
-      if (run.file) set({ applyBlock: { file: run.file, message: run.error }, activeFile: run.file });
-      else set({ runError: run.error, applyBlock: undefined });
-      return;
+  const load = async (
+    source: ScenarioSource,
+    presetId: string,
+    how: { autoplay: boolean; step?: number; applied?: boolean },
+  ) => {
+    const token = ++loads;
+    const preset = presetOf(source);
+    const recorded = preset ? await fetchRecordedRun(source, recordedFiles[preset.id]) : undefined;
+    if (token !== loads) return;
+    let run: ShownRun & { checks?: RecordedChecks };
+    if (recorded) run = recorded;
+    else {
+      const engine = await get().ensureEngine();
+      if (!engine || token !== loads) return;
+      const result = engine.runSource(source);
+      if (!result.ok) {
+        if (result.file) set({ applyBlock: { file: result.file, message: result.error }, activeFile: result.file });
+        else set({ runError: result.error, applyBlock: undefined });
+        return;
+      }
+      run = result;
     }
-    const start = autoplay ? ph.play(ph.START, run.trace.steps.length) : ph.START;
+    const n = run.trace.steps.length;
+    const playhead =
+      how.step !== undefined ? ph.seek(ph.START, how.step, n) : how.autoplay ? ph.play(ph.START, n) : ph.START;
     set({
       presetId,
       source,
-      input: run.input,
       trace: run.trace,
+      identity: run.identity,
+      failure: run.failure,
+      checks: run.checks,
+      nodeFacts: run.nodeFacts,
       runError: undefined,
       applyBlock: undefined,
-      playhead: start,
+      playhead,
+      // On a phone, show the journey that was just started.
+      ...(how.applied ? { mobileView: 'journey' as const } : {}),
     });
+  };
+  /** Opens a preset (its saved drafts in the editor) at `step`. */
+  const openPreset = (preset: ScenarioPreset, step?: number) => {
+    const { drafts, notice } = openDrafts(get().saved, preset);
+    set({ presetId: preset.id, drafts, notice, applyBlock: undefined });
+    return load(preset.source, preset.id, { autoplay: step === undefined && get().autoplay, step });
+  };
+  /**
+   * Opens an edited scenario carried by a link: its texts go into the editor without replacing the
+   * person's own saved edits of that preset until they edit these.
+   */
+  const openShared = async (payload: string, step?: number) => {
+    const decoded = await openPayload(payload);
+    if (!decoded.ok) {
+      set({ linkNotice: linkProblem(decoded.why, presetById(get().presetId).title) });
+      return false;
+    }
+    const preset = presetById(decoded.source.id);
+    set({
+      drafts: draftsOf(decoded.source),
+      applyBlock: undefined,
+      linkNotice: undefined,
+      notice: {
+        tone: 'info',
+        text: `Opened a shared link: ${preset.title}, edited. Your own saved edits of it stay as they were until you change these.`,
+      },
+    });
+    await load(decoded.source, preset.id, { autoplay: false, step });
+    return true;
   };
 
   return {
@@ -172,34 +263,75 @@ export const useJourney = create<JourneyState>()((set, get) => {
     themePref: loadThemePref(storage),
 
     boot: async () => {
-      if (get().engine) return;
+      if (booted) return;
+      booted = true;
+      const route = firstRoute;
+      if (route.kind === 'shared' && (await openShared(route.payload, stepIndexOf(route)))) return;
+      if (route.kind === 'invalid') set({ linkNotice: linkProblem(route.why, firstPreset.title) });
+      if (route.kind === 'preset' && presetNamed(route.presetId) === undefined)
+        set({ linkNotice: linkProblem(`there is no scenario "${route.presetId}".`, firstPreset.title) });
+      await load(get().source, get().presetId, { autoplay: false, step: stepIndexOf(route) });
+      // Restored edits are checked at once, which needs the simulator.
+      const { drafts, source } = get();
+      if (
+        drafts.manifest !== source.manifest ||
+        drafts.cluster !== source.cluster ||
+        drafts.kubeconfig !== source.kubeconfig
+      )
+        void get().ensureEngine();
+    },
+    ensureEngine: async () => {
+      const loaded = get().engine;
+      if (loaded) return loaded;
       try {
-        set({ engine: await loadEngine() });
+        const engine = await loadEngine();
+        set({ engine });
+        return engine;
       } catch (e) {
         set({ runError: `the simulator could not be loaded (${e instanceof Error ? e.message : String(e)})` });
+        return undefined;
+      }
+    },
+    openRoute: async (hash) => {
+      const route = parseRoute(hash);
+      const s = get();
+      if (route.kind === 'none') return;
+      if (route.kind === 'invalid') return set({ linkNotice: linkProblem(route.why, presetById(s.presetId).title) });
+      const step = stepIndexOf(route);
+      if (route.kind === 'shared') {
+        await openShared(route.payload, step);
         return;
       }
-      load(get().source, get().presetId, false);
+      const preset = presetNamed(route.presetId);
+      if (!preset)
+        return set({
+          linkNotice: linkProblem(`there is no scenario "${route.presetId}".`, presetById(s.presetId).title),
+        });
+      if (preset.id === s.presetId && presetOf(s.source)) {
+        // The same scenario: only the step moves (or nothing, when the address is where the playhead is).
+        if (step !== undefined && step !== s.playhead.index) s.seek(step);
+        return;
+      }
+      await openPreset(preset, step);
     },
-    setDraft: (text, file) =>
+    setDraft: (text, file) => {
+      // The first edit loads the simulator, whose checks mark the drafts as the person types.
+      void get().ensureEngine();
       set((s) => {
         const drafts = { ...s.drafts, [file ?? s.activeFile]: text };
         return { drafts, saved: rememberDrafts(s.saved, s.presetId, drafts, draftsOf(presetById(s.presetId).source)) };
-      }),
+      });
+    },
     setActiveFile: (activeFile) => set({ activeFile }),
     apply: () => {
       const { source, drafts, presetId, autoplay } = get();
-      load({ ...source, ...drafts }, presetId, autoplay);
-      // On a phone, show the journey that was just started (unless Apply was refused).
-      if (!get().applyBlock) set({ mobileView: 'journey' });
+      void load({ ...source, ...drafts }, presetId, { autoplay, applied: true });
     },
     selectPreset: (id) => {
       const preset = presetById(id);
       if (typeof location !== 'undefined' && location.hash !== hashOfPreset(preset.id))
         history.pushState(null, '', hashOfPreset(preset.id));
-      const { drafts, notice } = openDrafts(get().saved, preset);
-      set({ presetId: preset.id, drafts, notice, applyBlock: undefined });
-      load(preset.source, preset.id, get().autoplay);
+      void openPreset(preset);
     },
     setAutoplay: (autoplay) => set({ autoplay }),
     tick: (dtMs) => set((s) => ({ playhead: ph.advance(s.playhead, dtMs, s.speed, stepCount(s)) })),
@@ -230,8 +362,35 @@ export const useJourney = create<JourneyState>()((set, get) => {
       set({ activeFile: 'manifest', notice: undefined });
     },
     dismissNotice: () => set({ notice: undefined }),
+    dismissLinkNotice: () => set({ linkNotice: undefined }),
   };
 });
+
+let booted = false;
+
+// Back/forward and pasted addresses: follow the route (scenario and step), in every page mode. A hash
+// navigation fires both events; openRoute does nothing when the address is already what is on screen.
+if (typeof window !== 'undefined') {
+  const follow = () => void useJourney.getState().openRoute(location.hash);
+  window.addEventListener('hashchange', follow);
+  window.addEventListener('popstate', follow);
+}
+
+/**
+ * The address follows what is on screen, so it is always a link to it: the scenario, and the step
+ * whenever the playhead rests (not while it plays, which would rewrite the address several times a
+ * second). replaceState adds no history entry; picking a scenario pushes one (selectPreset).
+ */
+if (typeof window !== 'undefined')
+  useJourney.subscribe((s, prev) => {
+    if (!s.trace || s.playhead.mode === 'playing') return;
+    if (s.trace === prev.trace && s.playhead.index === prev.playhead.index && prev.playhead.mode !== 'playing') return;
+    void shareHash(s).then((hash) => {
+      const now = useJourney.getState();
+      if (now.source === s.source && now.playhead.index === s.playhead.index && location.hash !== hash)
+        history.replaceState(history.state, '', hash);
+    });
+  });
 
 const saver = createDraftSaver(
   draftStorage,

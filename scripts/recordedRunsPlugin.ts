@@ -1,0 +1,51 @@
+/**
+ * Serves `virtual:recorded-runs` (preset id → its recorded run's file) and, in a production build,
+ * writes those files: each preset simulated once at build time (scripts/recordRuns.ts) and saved as
+ * `runs/<id>-<hash>.json`. The page fetches a preset's file instead of loading the simulator, so the
+ * first journey needs no engine and the embed never loads it for a preset (src/ui/store/recorded.ts).
+ * The hash in the name is of the content, so a cache never serves an old run under a new build.
+ * Outside a build (dev server, unit tests) the module is empty and the engine runs every scenario.
+ */
+import { createHash } from 'node:crypto';
+import { runnerImport, type Plugin, type ResolvedConfig } from 'vite';
+import { LAYER_ALIASES } from './aliases.js';
+import type { RecordedFile } from './recordRuns.js';
+
+const ID = 'virtual:recorded-runs';
+const RESOLVED = `\0${ID}`;
+/** Where the files go in the build, relative to the pages (base './'). */
+export const RUNS_DIR = 'runs';
+
+export function recordedRunsPlugin(): Plugin {
+  let config: ResolvedConfig | undefined;
+  let files: Promise<Record<string, string>> | undefined;
+  return {
+    name: 'pod-journey:recorded-runs',
+    configResolved(resolved) {
+      config = resolved;
+    },
+    resolveId: (id) => (id === ID ? RESOLVED : undefined),
+    async load(id) {
+      if (id !== RESOLVED) return undefined;
+      if (config?.command !== 'build' || config.build.ssr) return 'export default {};';
+      // Two pages (index.html, embed.html) import the module; the runs are recorded once.
+      files ??= (async () => {
+        const { module } = await runnerImport<{ recordPresets(): RecordedFile[] }>('/scripts/recordRuns.ts', {
+          configFile: false,
+          root: config?.root,
+          resolve: { alias: LAYER_ALIASES },
+          logLevel: 'error',
+        });
+        const names: Record<string, string> = {};
+        for (const { id: preset, json } of module.recordPresets()) {
+          const hash = createHash('sha256').update(json).digest('hex').slice(0, 10);
+          const fileName = `${RUNS_DIR}/${preset}-${hash}.json`;
+          this.emitFile({ type: 'asset', fileName, source: json });
+          names[preset] = `./${fileName}`;
+        }
+        return names;
+      })();
+      return `export default ${JSON.stringify(await files)};`;
+    },
+  };
+}
