@@ -2,51 +2,73 @@ import {
   EditorPanel,
   Inspector,
   MobileViewSwitch,
+  NotesView,
+  PresentView,
   Stage,
   Timeline,
   TopBar,
   useJourney,
   useKeyboardShortcuts,
   usePlaybackLoop,
+  usePresentMode,
 } from '@ui';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ThemeProvider } from './ThemeProvider';
 import './app.css';
 
-/** The composition root: top bar, then editor | stage + timeline | inspector, each region isolated. */
+/**
+ * The composition root: the workspace, or present mode (`?present`), or the speaker notes window
+ * (`?notes`). The playhead's clock lives above them all, so a fault in one region does not stop it.
+ */
 export function App() {
-  const view = useJourney((s) => s.mobileView);
-  // The playhead's clock and keys live above the regions, so a fault in one region does not stop them.
+  const mode = usePresentMode((s) => s.mode);
   usePlaybackLoop();
-  useKeyboardShortcuts();
   return (
     <ThemeProvider>
-      <div className="app">
-        <TopBar />
-        <MobileViewSwitch />
-        <main className="workspace" data-view={view}>
-          <div className="region region-editor">
-            <ErrorBoundary region="editor">
-              <EditorPanel />
-            </ErrorBoundary>
-          </div>
-          <div className="region region-stage">
-            <ErrorBoundary region="stage">
-              <Stage />
-            </ErrorBoundary>
-          </div>
-          <div className="region region-timeline">
-            <ErrorBoundary region="timeline">
-              <Timeline />
-            </ErrorBoundary>
-          </div>
-          <div className="region region-inspector">
-            <ErrorBoundary region="inspector">
-              <Inspector />
-            </ErrorBoundary>
-          </div>
-        </main>
-      </div>
+      {mode === 'notes' ? (
+        <NotesView />
+      ) : mode === 'present' ? (
+        <ErrorBoundary region="present mode">
+          <PresentView />
+        </ErrorBoundary>
+      ) : (
+        <Workspace />
+      )}
     </ThemeProvider>
+  );
+}
+
+/** Top bar, then editor | stage + timeline | inspector, each region isolated. */
+function Workspace() {
+  const view = useJourney((s) => s.mobileView);
+  // The workspace's keys; present mode has its own set, so each key is handled once.
+  useKeyboardShortcuts();
+  return (
+    <div className="app">
+      <TopBar />
+      <MobileViewSwitch />
+      <main className="workspace" data-view={view}>
+        <div className="region region-editor">
+          <ErrorBoundary region="editor">
+            <EditorPanel />
+          </ErrorBoundary>
+        </div>
+        <div className="region region-stage">
+          <ErrorBoundary region="stage">
+            <Stage />
+          </ErrorBoundary>
+        </div>
+        <div className="region region-timeline">
+          <ErrorBoundary region="timeline">
+            <Timeline />
+          </ErrorBoundary>
+        </div>
+        <div className="region region-inspector">
+          <ErrorBoundary region="inspector">
+            <Inspector />
+          </ErrorBoundary>
+        </div>
+      </main>
+    </div>
   );
 }
