@@ -13,3 +13,5 @@ export { MobileViewSwitch } from './common/MobileViewSwitch';
 export { useMediaQuery } from './common/useMediaQuery';
 export { useJourney, type JourneyState, type MobileView } from './store/store';
 export { resolveTheme, type Theme, type ThemePref } from './store/theme';
+export { PresentView, NotesView, enterPresent, leavePresent, usePresentMode, type PageMode } from './present';
+export { ShareDialog } from './share/ShareDialog';

@@ -1,4 +1,4 @@
-import type { ComponentId, TraceNode } from '@sim';
+import type { ComponentId, Packet, TraceNode } from '@sim';
 
 /**
  * The wires of the cluster. Every one ends at kube-apiserver: clients and kubelets talk only to the
@@ -28,3 +28,7 @@ export function travelled(progress: number, lane: number, lanes: number): number
   const span = Math.max(1 - STAGGER * (lanes - 1), STAGGER);
   return Math.min(Math.max((progress - lane * STAGGER) / span, 0), 1);
 }
+
+/** A packet's face: its label, and for an HTTP response ✓ or ✕ before it (never colour alone). */
+export const packetText = (p: Packet): string =>
+  p.kind === 'response' && p.status !== undefined ? `${p.status >= 400 ? '✕' : '✓'} ${p.label}` : p.label;

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { PRESETS } from '@scenarios';
 import { useJourney } from '../store/store';
-import { presetIdFromHash } from '../store/route';
 import { ScenarioGallery } from './ScenarioGallery';
+import { ShareDialog } from '../share/ShareDialog';
+import { enterPresent } from '../present';
 import { HelpIcon } from '../common/icons';
 import { Logo } from './Logo';
 import { ThemeToggle } from './ThemeToggle';
@@ -13,24 +14,12 @@ import './topbar.css';
 export function TopBar() {
   const presetId = useJourney((s) => s.presetId);
   const selectPreset = useJourney((s) => s.selectPreset);
-  const version = useJourney((s) => s.engine?.KUBERNETES_VERSION);
+  const version = useJourney((s) => s.trace?.version);
   const ready = useJourney((s) => s.trace !== undefined);
   const [helpOpen, setHelpOpen] = useState(false);
   const [galleryOpen, setGalleryOpen] = useState(false);
+  const [shareOpen, setShareOpen] = useState(false);
   const preset = PRESETS.find((p) => p.id === presetId);
-  // Back/forward and pasted addresses: follow the scenario route.
-  useEffect(() => {
-    const follow = () => {
-      const id = presetIdFromHash(location.hash);
-      if (id && id !== useJourney.getState().presetId && PRESETS.some((p) => p.id === id)) selectPreset(id);
-    };
-    window.addEventListener('hashchange', follow);
-    window.addEventListener('popstate', follow);
-    return () => {
-      window.removeEventListener('hashchange', follow);
-      window.removeEventListener('popstate', follow);
-    };
-  }, [selectPreset]);
   const openHelp = useCallback(() => setHelpOpen(true), []);
   useHelpShortcut(openHelp);
   return (
@@ -57,6 +46,24 @@ export function TopBar() {
         Kubernetes {version ?? '…'}
       </span>
       <div className="topbar-end">
+        <button
+          type="button"
+          className="btn btn-small topbar-action"
+          aria-haspopup="dialog"
+          disabled={!ready}
+          title="A link to this step, and snippets to embed the journey in a page"
+          onClick={() => setShareOpen(true)}
+        >
+          Share
+        </button>
+        <button
+          type="button"
+          className="btn btn-small topbar-action topbar-present"
+          title="Present mode for a projector: large type, keys and clickers (Escape leaves)"
+          onClick={enterPresent}
+        >
+          Present
+        </button>
         <ThemeToggle />
         <button
           type="button"
@@ -69,6 +76,7 @@ export function TopBar() {
         </button>
       </div>
       <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <ShareDialog open={shareOpen} onClose={() => setShareOpen(false)} />
       <ScenarioGallery
         open={galleryOpen}
         current={presetId}

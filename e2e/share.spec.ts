@@ -1,0 +1,55 @@
+import { readFile } from 'node:fs/promises';
+import { test, expect } from './fixtures';
+
+test.describe('share and embed', () => {
+  test('gives the link of the step on screen, the embed snippets and the picture', async ({ journey, page }) => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await journey.open('?autoplay=0#/scenario/podsecurity-restricted');
+    for (let i = 0; i < 3; i++) await journey.button('Next step').click();
+    await expect.poll(async () => (await journey.stepNumber()).at).toBe(4);
+
+    await page.getByRole('button', { name: 'Share' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Share and embed' });
+    await expect(dialog).toBeVisible();
+
+    const origin = new URL(page.url()).origin;
+    const stepLink = dialog.getByLabel('Link to this step');
+    await expect(stepLink).toHaveValue(`${origin}/#/scenario/podsecurity-restricted/step/4`);
+    await expect(dialog.getByLabel('Link to the scenario (from the start)')).toHaveValue(
+      `${origin}/#/scenario/podsecurity-restricted`,
+    );
+    await expect(dialog.getByLabel('Embed in a page (iframe)')).toHaveValue(
+      `<iframe src="${origin}/embed.html#/scenario/podsecurity-restricted/step/4" title="Pod Journey: PodSecurity restricted" width="100%" height="520" style="border:0" loading="lazy"></iframe>`,
+    );
+    await expect(dialog.getByLabel('Embed with a script (custom element)')).toHaveValue(
+      `<script type="module" src="${origin}/pod-journey.js"></script>\n<pod-journey scenario="podsecurity-restricted" step="4"></pod-journey>`,
+    );
+
+    await dialog.getByRole('button', { name: 'Copy link to this step' }).click();
+    await expect(dialog.getByRole('status')).toHaveText('Copied: link to this step.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      `${origin}/#/scenario/podsecurity-restricted/step/4`,
+    );
+
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Download SVG' }).click(),
+    ]);
+    expect(svg.suggestedFilename()).toBe('pod-journey-podsecurity-restricted-step-4.svg');
+    const text = await readFile((await svg.path())!, 'utf8');
+    expect(text).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(text).toContain('>Step 4 of ');
+    expect(text).not.toMatch(/<script|href=/);
+
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Download PNG' }).click(),
+    ]);
+    expect(png.suggestedFilename()).toBe('pod-journey-podsecurity-restricted-step-4.png');
+    const bytes = await readFile((await png.path())!);
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+    await dialog.getByRole('button', { name: 'Close share and embed' }).click();
+    await expect(dialog).toBeHidden();
+  });
+});
