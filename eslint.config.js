@@ -59,7 +59,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/ui/**/*.{ts,tsx}', 'src/app/**/*.{ts,tsx}'],
+    files: ['src/ui/**/*.{ts,tsx}', 'src/app/**/*.{ts,tsx}', 'src/embed/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
@@ -120,8 +120,9 @@ export default tseslint.config(
     relative: ['sim', 'actors', 'scenarios', 'app'],
     message: 'src/ui must not import src/app.',
   }),
-  layer(['src/app/**/*.{ts,tsx}'], {
-    relative: ['sim', 'actors', 'scenarios', 'ui'],
-    message: 'src/app imports the other layers through their index aliases.',
+  // src/embed (the embeddable player) is a composition root like src/app.
+  layer(['src/app/**/*.{ts,tsx}', 'src/embed/**/*.{ts,tsx}'], {
+    relative: ['sim', 'actors', 'scenarios', 'ui', 'app'],
+    message: 'src/app and src/embed import the other layers through their index aliases.',
   }),
 );

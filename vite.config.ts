@@ -3,6 +3,8 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { k8sSchemaPlugin } from './scripts/k8sSchemaPlugin.js';
 import { staticSitePlugin } from './scripts/staticSitePlugin.js';
+import { recordedRunsPlugin } from './scripts/recordedRunsPlugin.js';
+import { LAYER_ALIASES } from './scripts/aliases.js';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -11,14 +13,11 @@ export default defineConfig({
   base: './',
   // k8sSchemaPlugin: `virtual:k8s-schemas`, the editor's schema (generated only when imported).
   // staticSitePlugin: the Content-Security-Policy and the offline service worker of the build.
-  plugins: [react(), k8sSchemaPlugin(), staticSitePlugin()],
+  // recordedRunsPlugin: `virtual:recorded-runs`, every preset's journey simulated at build time.
+  plugins: [react(), k8sSchemaPlugin(), recordedRunsPlugin(), staticSitePlugin()],
   resolve: {
     alias: [
-      // Cross-layer imports go through each layer's index (see ARCHITECTURE.md).
-      { find: /^@sim$/, replacement: here('./src/sim/index.ts') },
-      { find: /^@actors$/, replacement: here('./src/actors/index.ts') },
-      { find: /^@ui$/, replacement: here('./src/ui/index.ts') },
-      { find: /^@scenarios$/, replacement: here('./src/scenarios/index.ts') },
+      ...LAYER_ALIASES,
       // monaco-editor >= 0.56 has an exports map; monaco-yaml's worker manager still deep-imports
       // 'monaco-editor/esm/vs/...', which would resolve to esm/vs/esm/vs/... without this.
       {
@@ -29,7 +28,22 @@ export default defineConfig({
   },
   optimizeDeps: { include: ['monaco-yaml/yaml.worker.js'] },
   worker: { format: 'es' },
-  build: { chunkSizeWarningLimit: 4000, sourcemap: false },
+  build: {
+    chunkSizeWarningLimit: 4000,
+    sourcemap: false,
+    rollupOptions: {
+      // The app, the embeddable player (embed.html) and the <pod-journey> element, which must be one
+      // script at the root of the build: pages load it by a stable URL and it finds embed.html beside it.
+      input: {
+        index: here('./index.html'),
+        embed: here('./embed.html'),
+        'pod-journey': here('./src/embed/element.ts'),
+      },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'pod-journey' ? 'pod-journey.js' : 'assets/[name]-[hash].js'),
+      },
+    },
+  },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',

@@ -1,7 +1,7 @@
 // `npm run bench`: builds the app, serves the build, and prints what the project promises about its
 // speed and size, measured (not part of the test command: timings are noisy; the byte budget is a test).
-//   bytes        initial JS+CSS gzip of the full app (and of the embed, once it exists), the Monaco
-//                chunk and its workers, the engine chunk
+//   bytes        initial JS+CSS gzip of the full app and of the embed (embed.html), the <pod-journey>
+//                element's script, the Monaco chunk and its workers, the engine chunk
 //   lighthouse   Lighthouse 12.2.3 on the system Chromium, mobile and desktop, median of 3: performance
 //                score, FCP, LCP, TBT, CLS, and the accessibility score
 //   interaction  keystroke → markers and the re-planned outcome on screen, p50/p95 over 100 edits in
@@ -17,7 +17,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 import { findBrowser, HELP } from './find-browser.mjs';
-import { initialAssets, kib, measureBuild } from './bundleBytes.mjs';
+import { ELEMENT_SCRIPT, gzipBytes, kib, measureBuild, pageBytes } from './bundleBytes.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -50,10 +50,7 @@ const table = (title, rows) => {
 const sum = (xs) => xs.reduce((s, a) => s + a.gzip, 0);
 
 /** Initial JS+CSS gzip of one page of a static build (the entry page, or another HTML file). */
-function initialBytes(dist, page = 'index.html') {
-  const files = new Set(initialAssets(dist, page));
-  return sum(measureBuild(dist).filter((a) => files.has(a.file)));
-}
+const initialBytes = (dist, page = 'index.html') => pageBytes(dist, page).gzip;
 
 function bytes() {
   const assets = measureBuild(DIST);
@@ -65,6 +62,11 @@ function bytes() {
       'initial JS+CSS (embed)',
       existsSync(join(DIST, 'embed.html')) ? kib(initialBytes(DIST, 'embed.html')) : 'no embed yet',
       'target ≤ 100 KiB',
+    ],
+    [
+      `<pod-journey> element (${ELEMENT_SCRIPT})`,
+      existsSync(join(DIST, ELEMENT_SCRIPT)) ? kib(gzipBytes(readFileSync(join(DIST, ELEMENT_SCRIPT)))) : 'not built',
+      'target ≤ 5 KiB',
     ],
     ['Monaco chunk (JS+CSS)', kib(sum(find(/MonacoEditor-.*\.(js|css)$/))), 'loads on first editor use'],
     ['Monaco editor worker', kib(sum(find(/editor\.worker-.*\.js$/)))],

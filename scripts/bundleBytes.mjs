@@ -1,4 +1,5 @@
-// What a production build weighs: the assets index.html loads before any interaction, and the rest.
+// What a production build weighs: the assets a page (index.html, embed.html) loads before any
+// interaction, the rest, and the <pod-journey> element's script.
 // Shared by the byte budget (check-budget.mjs, in the test command) and the benchmark (bench.mjs).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -38,3 +39,15 @@ export function measureBuild(dist) {
     })
     .sort((a, b) => b.gzip - a.gzip);
 }
+
+/** The initial JS+CSS of one page: each file with its raw and gzip size, and the gzip total. */
+export function pageBytes(dist, page = 'index.html') {
+  const files = initialAssets(dist, page).map((file) => {
+    const buf = readFileSync(join(dist, file));
+    return { file, raw: buf.length, gzip: gzipBytes(buf), text: buf.toString('utf8') };
+  });
+  return { files, gzip: files.reduce((s, f) => s + f.gzip, 0) };
+}
+
+/** The custom element's script, built as one file at the root of the build (vite.config.ts). */
+export const ELEMENT_SCRIPT = 'pod-journey.js';

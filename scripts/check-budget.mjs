@@ -1,55 +1,66 @@
-// Byte budget of what the first page load fetches, from the production build in dist/.
-// Deterministic, so it belongs in the test command: it fails when the initial JS + CSS exceed the
-// budget or when Monaco leaks into the initial bundle. Run after `npm run build`.
-import { readFileSync } from 'node:fs';
+// Byte budget of what a first page load fetches, from the production build in dist/.
+// Deterministic, so it belongs in the test command: it fails when the initial JS + CSS of the app or
+// of the embeddable player exceed their budgets, when Monaco or the simulator leak into them, or when
+// the <pod-journey> element's script grows or stops being one file. Run after `npm run build`.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipBytes as gz, initialAssets, kib, measureBuild } from './bundleBytes.mjs';
+import { ELEMENT_SCRIPT, gzipBytes, kib, measureBuild, pageBytes } from './bundleBytes.mjs';
 
 export const BUDGET_INITIAL_GZIP = 150 * 1024; // issue #5: full app initial JS+CSS ≤ 150 KB gzip
+export const BUDGET_EMBED_GZIP = 100 * 1024; // issue #6: the embed's initial JS+CSS ≤ 100 KB gzip
+export const BUDGET_ELEMENT_GZIP = 5 * 1024; // issue #6: the custom element's one script, a few KB
 
 const DIST = process.argv[2] ?? 'dist';
 
-const initial = initialAssets(DIST);
-let total = 0;
-const rows = [];
-for (const f of initial) {
-  const buf = readFileSync(join(DIST, f));
-  const g = gz(buf);
-  total += g;
-  rows.push([f, buf.length, g]);
-  const text = buf.toString('utf8');
-  if (/MonacoEnvironment|monaco-editor/.test(text)) {
-    console.error(
-      `FAIL: Monaco code is in the initial asset ${f}; it must load only after the person interacts with the editor.`,
-    );
-    process.exitCode = 1;
+const fail = (message) => {
+  console.error(`FAIL: ${message}`);
+  process.exitCode = 1;
+};
+
+/** Checks one page's initial assets against `budget` and for Monaco and simulator code. */
+function checkPage(page, budget, what) {
+  const { files, gzip } = pageBytes(DIST, page);
+  if (files.length === 0) fail(`${page} references no scripts; is ${DIST}/ a production build?`);
+  for (const { file, text } of files) {
+    if (/MonacoEnvironment|monaco-editor/.test(text))
+      fail(
+        `Monaco code is in ${file}, loaded by ${page}; it must load only after the person interacts with the editor.`,
+      );
+    // A message only the simulator's apiserver builds: its presence means the engine leaked into the first paint.
+    if (text.includes('cannot be handled as a'))
+      fail(`simulator code is in ${file}, loaded by ${page}; it must load as the engine chunk, only when needed.`);
   }
-  // A message only the simulator's apiserver builds: its presence means the engine leaked into the first paint.
-  if (text.includes('cannot be handled as a')) {
-    console.error(
-      `FAIL: simulator code is in the initial asset ${f}; it must load as the engine chunk after first paint.`,
-    );
-    process.exitCode = 1;
-  }
+  console.log(`Initial assets (loaded by ${page}):`);
+  for (const f of files)
+    console.log(`  ${f.file.padEnd(44)} ${kib(f.raw).padStart(11)} raw ${kib(f.gzip).padStart(10)} gzip`);
+  console.log(`  total initial JS+CSS: ${kib(gzip)} gzip (budget ${kib(budget)})`);
+  if (gzip > budget) fail(`${what}: initial JS+CSS is ${kib(gzip)} gzip, over the ${kib(budget)} budget.`);
 }
-console.log('Initial assets (loaded by index.html):');
-for (const [f, raw, g] of rows)
-  console.log(`  ${f.padEnd(44)} ${kib(raw).padStart(11)} raw ${kib(g).padStart(10)} gzip`);
-console.log(`  total initial JS+CSS: ${kib(total)} gzip (budget ${kib(BUDGET_INITIAL_GZIP)})`);
+
+checkPage('index.html', BUDGET_INITIAL_GZIP, 'the app');
+
+if (!existsSync(join(DIST, 'embed.html'))) fail(`${DIST}/embed.html is missing: the embeddable player is not built.`);
+else checkPage('embed.html', BUDGET_EMBED_GZIP, 'the embed');
+
+const element = join(DIST, ELEMENT_SCRIPT);
+if (!existsSync(element)) fail(`${DIST}/${ELEMENT_SCRIPT} is missing: the custom element is not built.`);
+else {
+  const text = readFileSync(element, 'utf8');
+  const gzip = gzipBytes(Buffer.from(text));
+  console.log(`${ELEMENT_SCRIPT}: ${kib(text.length)} raw, ${kib(gzip)} gzip (budget ${kib(BUDGET_ELEMENT_GZIP)})`);
+  if (gzip > BUDGET_ELEMENT_GZIP)
+    fail(`${ELEMENT_SCRIPT} is ${kib(gzip)} gzip, over the ${kib(BUDGET_ELEMENT_GZIP)} budget.`);
+  // One file: a static or dynamic import would fetch app chunks into the host page.
+  if (/\bimport\s*(\(|["'`{*]|[\w$]+\s+from\b)/.test(text))
+    fail(`${ELEMENT_SCRIPT} imports other files; it must be one script.`);
+}
+
 const lazy = measureBuild(DIST)
   .filter((a) => !a.initial && /\.(js|css)$/.test(a.file))
   .map((a) => [a.file, a.gzip]);
 console.log(
-  `Lazy assets: ${lazy.length} files, ${kib(lazy.reduce((s, [, g]) => s + g, 0))} gzip; largest: ${lazy
+  `Lazy assets (of index.html): ${lazy.length} files, ${kib(lazy.reduce((s, [, g]) => s + g, 0))} gzip; largest: ${lazy
     .slice(0, 4)
     .map(([f, g]) => `${f} ${kib(g)}`)
     .join(', ')}`,
 );
-if (total > BUDGET_INITIAL_GZIP) {
-  console.error(`FAIL: initial JS+CSS is ${kib(total)} gzip, over the ${kib(BUDGET_INITIAL_GZIP)} budget.`);
-  process.exitCode = 1;
-}
-if (initial.length === 0) {
-  console.error('FAIL: index.html references no scripts; is dist/ a production build?');
-  process.exitCode = 1;
-}

@@ -1,7 +1,8 @@
 /**
  * What the production build adds so the static site is locked down and works offline:
  *
- * - A Content-Security-Policy in index.html (a <meta> tag, so it holds on any static host): scripts,
+ * - A Content-Security-Policy in every page, index.html and embed.html (a <meta> tag, so it holds on any
+ *   static host; `frame-ancestors` cannot be set by a meta tag, and the player is meant to be framed): scripts,
  *   workers and every fetch from the site itself only; no inline script, no eval. Styles allow
  *   'unsafe-inline' because Monaco writes its own <style> elements and framer-motion animates through
  *   style attributes; nothing of the person's text is ever put into a style.
@@ -14,6 +15,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import type { Plugin } from 'vite';
+import { RUNS_DIR } from './recordedRunsPlugin.js';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -28,7 +30,11 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
-/** The service worker: precache on install, drop older caches on activate, cache first on fetch. */
+/**
+ * The service worker: precache on install, drop older caches on activate, cache first on fetch. The
+ * recorded runs (runs/*.json, 16 MB for all presets) are not precached: each is kept the first time it
+ * is fetched, and a scenario whose run is not kept is simulated by the engine, which is precached.
+ */
 const serviceWorker = (
   cache: string,
   files: readonly string[],
@@ -48,12 +54,26 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  // The page itself by its folder URL (any query): the cached index.html.
-  const key = request.mode === 'navigate' ? new URL('./index.html', self.registration.scope).href : request;
+  // A page by its folder URL (any query) is the cached index.html; embed.html is itself.
+  const url = new URL(request.url);
+  const page = url.pathname.endsWith('/') ? new URL('./index.html', url).href : url.href;
+  const key = request.mode === 'navigate' ? page : request;
   // ignoreVary: module scripts are requested with an Origin header the precache requests lacked, and
   // static hosts answer with Vary: Origin or Accept-Encoding; the files do not vary.
   const options = { ignoreSearch: request.mode === 'navigate', ignoreVary: true };
-  event.respondWith(caches.open(CACHE).then((c) => c.match(key, options).then((hit) => hit ?? fetch(request))));
+  const keep = url.pathname.includes('/runs/');
+  event.respondWith(
+    caches.open(CACHE).then((c) =>
+      c.match(key, options).then(
+        (hit) =>
+          hit ??
+          fetch(request).then((response) => {
+            if (keep && response.ok) void c.put(request, response.clone());
+            return response;
+          }),
+      ),
+    ),
+  );
 });
 `;
 
@@ -72,13 +92,14 @@ export function staticSitePlugin(): Plugin {
       ],
     },
     generateBundle(_options, bundle) {
-      const files = ['./', './index.html', ...Object.keys(bundle).map((f) => `./${f}`)].filter(
+      const files = ['./', './index.html', './embed.html', ...Object.keys(bundle).map((f) => `./${f}`)].filter(
         (f, i, all) => all.indexOf(f) === i,
       );
       // public/ files are copied, not bundled: add them by name.
       for (const f of readdirSync('public')) if (!files.includes(`./${f}`)) files.push(`./${f}`);
       const hash = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12);
-      this.emitFile({ type: 'asset', fileName: 'sw.js', source: serviceWorker(`pod-journey-${hash}`, files) });
+      const precached = files.filter((f) => !f.startsWith(`./${RUNS_DIR}/`));
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source: serviceWorker(`pod-journey-${hash}`, precached) });
     },
   };
 }
