@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { useJourney } from '@ui';
+import { EXAMPLES, PRESETS } from '@scenarios';
+import { createDraftSaver, loadDrafts, rememberDrafts, useJourney } from '@ui';
 import { App } from './App';
 import { applyTheme } from './theme';
 
@@ -10,8 +11,12 @@ store.setAutoplay(new URLSearchParams(window.location.search).get('autoplay') !=
 // The theme is on <html> before the first render, so the page never flashes the other one.
 applyTheme(store.themePref);
 
-// The simulator is its own chunk: it loads and runs the first journey right after first paint.
-void store.boot();
+// The first journey is the preset's recorded run (no simulator needed); the catalog of preset texts
+// goes with the app, whose editor shows them at once.
+void store.boot({
+  catalog: { presets: PRESETS, examples: EXAMPLES },
+  drafts: { loadDrafts, rememberDrafts, createDraftSaver },
+});
 
 // A second visit works offline: the build's service worker (sw.js) keeps every file of the site. It is
 // registered once the page is idle, so it never competes with the first paint; not from file://.

@@ -69,14 +69,15 @@ function CopyField({
 function useSnippets(open: boolean, title: string): { snippets?: Snippets; error?: string } {
   const presetId = useJourney((s) => s.presetId);
   const source = useJourney((s) => s.source);
+  const shipped = useJourney((s) => s.shipped);
   const index = useJourney((s) => s.playhead.index);
   const [result, setResult] = useState<{ snippets?: Snippets; error?: string }>({});
   useEffect(() => {
     if (!open) return;
     let current = true;
     Promise.all([
-      shareHash({ presetId, source, playhead: { index } }),
-      shareHash({ presetId, source, playhead: { index: 0 } }),
+      shareHash({ presetId, source, shipped, playhead: { index } }),
+      shareHash({ presetId, source, shipped, playhead: { index: 0 } }),
     ]).then(
       ([stepHash, startHash]) => {
         if (current) setResult({ snippets: shareSnippets({ href: location.href, stepHash, startHash, title, index }) });
@@ -91,7 +92,7 @@ function useSnippets(open: boolean, title: string): { snippets?: Snippets; error
     return () => {
       current = false;
     };
-  }, [open, presetId, source, index, title]);
+  }, [open, presetId, source, shipped, index, title]);
   return result;
 }
 

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { deflateSync, strToU8 } from 'fflate';
 import { PRESETS } from '@scenarios';
 import type { ScenarioSource } from '@sim';
-import { openPayload, presetOf, shareHash } from './link';
+import { openPayload, shareHash } from './link';
+import { isShipped, provideCatalog } from './catalog';
 import { decodeScenario, encodeScenario } from './linkCodec';
 import { parseRoute } from './route';
 
 const happy = PRESETS[0]!;
+provideCatalog({ presets: PRESETS, examples: [] });
 const encode = (data: unknown) => Buffer.from(deflateSync(strToU8(JSON.stringify(data)))).toString('base64url');
 
 /** What opening `hash` shows: the scenario's source and the playhead's index (as the store opens it). */
@@ -28,7 +30,12 @@ describe('share links', () => {
     let longest = 0;
     for (const p of PRESETS)
       for (const index of STEPS_AT) {
-        const hash = await shareHash({ presetId: p.id, source: p.source, playhead: { index } });
+        const hash = await shareHash({
+          presetId: p.id,
+          source: p.source,
+          shipped: isShipped(p.source),
+          playhead: { index },
+        });
         expect(hash).toBe(index === 0 ? `#/scenario/${p.id}` : `#/scenario/${p.id}/step/${index + 1}`);
         expect(await open(hash)).toEqual({ source: p.source, index });
         longest = Math.max(longest, `https://example.github.io/pod-journey/${hash}`.length);
@@ -44,7 +51,12 @@ describe('share links', () => {
         seed: p.source.seed + 1,
       };
       for (const index of [0, 7]) {
-        const hash = await shareHash({ presetId: p.id, source: edited, playhead: { index } });
+        const hash = await shareHash({
+          presetId: p.id,
+          source: edited,
+          shipped: isShipped(edited),
+          playhead: { index },
+        });
         expect(hash).toMatch(/^#\/s\/[A-Za-z0-9_-]+(\/step\/8)?$/);
         expect(await open(hash)).toEqual({ source: edited, index });
       }
@@ -58,7 +70,9 @@ describe('share links', () => {
       fileName: 'web.yaml',
       interventions: [{ atMs: 5000, title: 'label a node', yaml: 'kind: Node\n' }],
     };
-    expect(await open(await shareHash({ presetId: happy.id, source: withChanges, playhead: { index: 3 } }))).toEqual({
+    expect(
+      await open(await shareHash({ presetId: happy.id, source: withChanges, shipped: false, playhead: { index: 3 } })),
+    ).toEqual({
       source: withChanges,
       index: 3,
     });
@@ -78,9 +92,10 @@ describe('share links', () => {
   });
 
   it('recognise a preset as shipped, and not once edited', () => {
-    expect(presetOf(happy.source)).toBe(happy);
-    expect(presetOf({ ...happy.source })).toBe(happy);
-    expect(presetOf({ ...happy.source, seed: 1 })).toBeUndefined();
+    expect(isShipped(happy.source)).toBe(true);
+    expect(isShipped({ ...happy.source })).toBe(true);
+    expect(isShipped({ ...happy.source, seed: 1 })).toBe(false);
+    expect(isShipped({ ...happy.source, id: 'nope' })).toBe(false);
   });
 });
 

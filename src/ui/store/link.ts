@@ -3,26 +3,16 @@
  * it ships gets its short readable route; an edited scenario carries its texts in the link, encoded by
  * linkCodec.ts, which is its own small chunk loaded only when such a link is made or opened.
  */
-import { PRESETS } from '@scenarios';
 import type { ScenarioSource } from '@sim';
+import { loadCatalog } from './catalog';
 import { hashOfPreset, hashOfShared } from './route';
 
 export interface LinkState {
   presetId: string;
   source: ScenarioSource;
+  /** Whether `source` is the preset's texts as shipped. */
+  shipped: boolean;
   playhead: { index: number };
-}
-
-/** The preset whose shipped texts `source` is, if any (the same object, or equal field by field). */
-export function presetOf(source: ScenarioSource) {
-  const preset = PRESETS.find((p) => p.id === source.id);
-  if (!preset) return undefined;
-  const same =
-    preset.source === source ||
-    (Object.keys(preset.source) as (keyof ScenarioSource)[]).every(
-      (k) => JSON.stringify(preset.source[k]) === JSON.stringify(source[k]),
-    );
-  return same ? preset : undefined;
 }
 
 const loadCodec = () => import('./linkCodec');
@@ -34,9 +24,10 @@ let lastEncoded: { source: ScenarioSource; payload: string } | undefined;
 /** The hash that reproduces `state`: `#/scenario/<id>[/step/<n>]` or `#/s/<payload>[/step/<n>]`. */
 export async function shareHash(state: LinkState): Promise<string> {
   const step = state.playhead.index;
-  if (presetOf(state.source)) return hashOfPreset(state.source.id, step);
+  if (state.shipped) return hashOfPreset(state.source.id, step);
   if (lastEncoded?.source !== state.source) {
-    const base = PRESETS.find((p) => p.id === state.presetId) ?? PRESETS.find((p) => p.id === state.source.id);
+    const { presets } = await loadCatalog();
+    const base = presets.find((p) => p.id === state.presetId) ?? presets.find((p) => p.id === state.source.id);
     if (!base) throw new Error(`no preset "${state.presetId}" to encode the scenario against`);
     const { encodeScenario } = await loadCodec();
     lastEncoded = { source: state.source, payload: encodeScenario(state.source, base.source) };
@@ -46,6 +37,6 @@ export async function shareHash(state: LinkState): Promise<string> {
 
 /** The scenario carried by a shared link's payload, or why it cannot be opened. */
 export async function openPayload(payload: string) {
-  const { decodeScenario } = await loadCodec();
-  return decodeScenario(payload, PRESETS);
+  const [{ presets }, { decodeScenario }] = await Promise.all([loadCatalog(), loadCodec()]);
+  return decodeScenario(payload, presets);
 }

@@ -203,13 +203,7 @@ export function rememberDrafts(saved: SavedDrafts, id: string, drafts: Drafts, o
 }
 
 /** The browser's localStorage, or undefined where there is none or touching it throws. */
-export function browserStorage(): Store | undefined {
-  try {
-    return typeof localStorage === 'undefined' ? undefined : localStorage;
-  } catch {
-    return undefined;
-  }
-}
+export { browserStorage } from './theme';
 
 /**
  * Saves at most every `delayMs` while the person types, and at once on `flush` (the page is being

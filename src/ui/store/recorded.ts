@@ -51,7 +51,9 @@ export const RECORDED_RUN_FORMAT = 1;
 
 export interface RecordedRun extends ShownRun {
   format: typeof RECORDED_RUN_FORMAT;
-  /** `sourceKey` of the texts the run was recorded from. */
+  /** The texts and settings the run was recorded from (the embed shows them without the catalog). */
+  source: ScenarioSource;
+  /** `sourceKey(source)`. */
   key: string;
   checks: RecordedChecks;
 }
@@ -91,9 +93,15 @@ function cyrb53(text: string, seed: number): number {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
-/** Whether `data` is a recorded run of `source` in this build's format (the parts the UI relies on). */
-export function isRecordedRunOf(data: unknown, source: ScenarioSource): data is RecordedRun {
-  if (!isRecord(data) || data.format !== RECORDED_RUN_FORMAT || data.key !== sourceKey(source)) return false;
+/**
+ * Whether `data` is a recorded run of preset `id` in this build's format (the parts the UI relies on),
+ * recorded from `expected` when the page has the preset's texts to compare with.
+ */
+export function isRecordedRunOf(data: unknown, id: string, expected?: ScenarioSource): data is RecordedRun {
+  if (!isRecord(data) || data.format !== RECORDED_RUN_FORMAT || !isRecord(data.source)) return false;
+  const source = data.source as unknown as ScenarioSource;
+  if (source.id !== id || typeof source.manifest !== 'string' || data.key !== sourceKey(source)) return false;
+  if (expected && data.key !== sourceKey(expected)) return false;
   const { trace, identity, checks } = data;
   return (
     isRecord(trace) &&
@@ -108,19 +116,20 @@ export function isRecordedRunOf(data: unknown, source: ScenarioSource): data is 
 }
 
 /**
- * The recorded run of a preset from its `file` (relative to the page), or undefined when there is
- * none, it cannot be fetched, or it was recorded from other texts.
+ * The recorded run of preset `id` from its `file` (relative to the page), or undefined when there is
+ * none, it cannot be fetched, or it was recorded from other texts than `expected`.
  */
 export async function fetchRecordedRun(
-  source: ScenarioSource,
   file: string | undefined,
+  id: string,
+  expected?: ScenarioSource,
 ): Promise<RecordedRun | undefined> {
   if (!file || typeof fetch === 'undefined') return undefined;
   try {
     const response = await fetch(new URL(file, document.baseURI));
     if (!response.ok) return undefined;
     const data: unknown = await response.json();
-    return isRecordedRunOf(data, source) ? data : undefined;
+    return isRecordedRunOf(data, id, expected) ? data : undefined;
   } catch {
     return undefined; // offline without a cached copy, or not JSON: the engine runs the texts instead
   }

@@ -5,7 +5,7 @@
  * every frame while playing, so only the packets and the scrubber fill subscribe to it.
  */
 import { create } from 'zustand';
-import { EXAMPLES, PRESETS, type ScenarioPreset } from '@scenarios';
+import type { ScenarioPreset } from '@scenarios';
 import recordedFiles from 'virtual:recorded-runs';
 import { hashOfPreset, parseRoute, type Route } from './route';
 import type { ScenarioFile, ScenarioSource, Step, Trace } from '@sim';
@@ -18,18 +18,21 @@ import {
   type RunIdentity,
   type ShownRun,
 } from './recorded';
-import { openPayload, presetOf, shareHash } from './link';
+import { openPayload, shareHash } from './link';
+import { catalogNow, isShipped, loadCatalog, presetNamed, provideCatalog, type Catalog } from './catalog';
 import * as ph from './playhead';
-import { loadThemePref, saveThemePref, type ThemePref } from './theme';
-import {
-  browserStorage,
-  createDraftSaver,
-  loadDrafts,
-  rememberDrafts,
-  type Drafts,
-  type Notice,
-  type SavedDrafts,
-} from './persist';
+import { browserStorage, loadThemePref, saveThemePref, type ThemePref } from './theme';
+import type * as Persist from './persist';
+import type { Drafts, Notice, SavedDrafts } from './persist';
+
+/**
+ * What the full app adds to the player: the presets' texts and the saved drafts (persist.ts). The
+ * embed plays recorded runs without either, so neither is in its first load.
+ */
+export interface WorkspaceParts {
+  catalog: Catalog;
+  drafts: Pick<typeof Persist, 'loadDrafts' | 'rememberDrafts' | 'createDraftSaver'>;
+}
 
 export const INSPECTOR_TABS = ['Narration', 'Object', 'Request', 'Scheduler', 'Terminal'] as const;
 export type InspectorTab = (typeof INSPECTOR_TABS)[number];
@@ -53,6 +56,8 @@ export interface JourneyState {
   trace?: Trace;
   /** Who applied the journey on screen (from the kubeconfig). */
   identity?: RunIdentity;
+  /** Whether `source` is a preset's texts as shipped (its link is the short one, its run recorded). */
+  shipped: boolean;
   /** Where the journey on screen failed in the manifest, if it did there. */
   failure?: Failure;
   /** What the node cards show about the cluster the journey starts from. */
@@ -85,7 +90,7 @@ export interface JourneyState {
    * Shows the address's scenario at the address's step (once, at startup; it stays paused): a preset's
    * recorded run, or — for an edited scenario or when there is no recording — the engine's run.
    */
-  boot(): Promise<void>;
+  boot(workspace?: WorkspaceParts): Promise<void>;
   /** Loads the simulator chunk (once); the editor's checks and Apply need it, a preset's journey does not. */
   ensureEngine(): Promise<Engine | undefined>;
   /** Follows an address (back/forward, a pasted link): its scenario and step. */
@@ -120,21 +125,31 @@ export interface JourneyState {
 
 const storage = browserStorage();
 
-/** The preset a link names (by id or alias), if any. */
-const presetNamed = (id: string): ScenarioPreset | undefined =>
-  PRESETS.find((p) => p.id === id) ?? PRESETS.find((p) => p.aliases?.includes(id));
-
-function presetById(id: string): ScenarioPreset {
-  const preset = presetNamed(id) ?? PRESETS[0];
-  if (!preset) throw new Error('no scenario presets are defined');
-  return preset;
+/** The preset named `id` (id or alias), or the first one; the catalog is there whenever texts are needed. */
+function presetById(id: string, catalog = catalogNow()): ScenarioPreset {
+  if (!catalog) throw new Error('the scenario catalog is not loaded');
+  return presetNamed(catalog, id) ?? (catalog.presets[0] as ScenarioPreset);
 }
 
 // The address picks the first scenario (`#/scenario/<id>[/step/<n>]`); an edited scenario's link
 // (`#/s/…`) is decoded at boot, over the first preset; an unknown id falls back to the first preset.
 const firstRoute: Route = typeof location === 'undefined' ? { kind: 'none' } : parseRoute(location.hash);
-const firstPreset = presetById(firstRoute.kind === 'preset' ? firstRoute.presetId : '');
-const firstSource = firstPreset.source;
+/**
+ * Before boot (and, in the embed, until a recorded run brings its texts) the store has no scenario;
+ * nothing renders before boot, and the stage waits for a trace.
+ */
+const NO_SOURCE: ScenarioSource = {
+  id: '',
+  title: '',
+  manifest: '',
+  fileName: 'pod.yaml',
+  command: 'apply',
+  cluster: '',
+  kubeconfig: '',
+  seed: 0,
+  startTime: '',
+  horizonMs: 0,
+};
 const draftsOf = (s: ScenarioSource): Record<ScenarioFile, string> => ({
   manifest: s.manifest,
   cluster: s.cluster,
@@ -149,9 +164,10 @@ const linkProblem = (why: string, shown: string): Notice => ({
 const stepIndexOf = (route: Route): number | undefined =>
   (route.kind === 'preset' || route.kind === 'shared') && route.step !== undefined ? route.step - 1 : undefined;
 
-// Saved drafts: restored on load (the first scenario's at once), written back as the person types.
+// Saved drafts: restored at boot (the first scenario's at once), written back as the person types.
 const draftStorage = storage;
-const loaded = loadDrafts(draftStorage, new Map(PRESETS.map((p) => [p.id, p.title])));
+/** The saved drafts' functions, once the full app has handed them over (boot). */
+let persist: WorkspaceParts['drafts'] | undefined;
 const restoredNotice = (preset: ScenarioPreset): Notice => ({
   tone: 'info',
   text: `Restored your edits to ${preset.title}. Reset brings back the original.`,
@@ -161,12 +177,27 @@ const openDrafts = (saved: SavedDrafts, preset: ScenarioPreset): { drafts: Draft
   const drafts = saved[preset.id];
   return drafts ? { drafts, notice: restoredNotice(preset) } : { drafts: draftsOf(preset.source) };
 };
-const firstOpen = openDrafts(loaded.saved, firstPreset);
-// A problem with the saved data outranks the restore, and both are said.
-const firstNotice: Notice | undefined =
-  loaded.notice && firstOpen.notice
-    ? { tone: 'warning', text: `${loaded.notice.text} ${firstOpen.notice.text}` }
-    : (loaded.notice ?? firstOpen.notice);
+/** The workspace as it opens: the address's preset with the saved drafts of every scenario. */
+function openWorkspace(catalog: Catalog) {
+  const loaded = persist
+    ? persist.loadDrafts(draftStorage, new Map(catalog.presets.map((p) => [p.id, p.title])))
+    : { saved: {} };
+  const preset = presetById(firstRoute.kind === 'preset' ? firstRoute.presetId : '', catalog);
+  const opened = openDrafts(loaded.saved, preset);
+  // A problem with the saved data outranks the restore, and both are said.
+  const notice: Notice | undefined =
+    loaded.notice && opened.notice
+      ? { tone: 'warning', text: `${loaded.notice.text} ${opened.notice.text}` }
+      : (loaded.notice ?? opened.notice);
+  return {
+    presetId: preset.id,
+    source: preset.source,
+    shipped: true,
+    drafts: opened.drafts,
+    saved: loaded.saved,
+    notice,
+  };
+}
 
 export const useJourney = create<JourneyState>()((set, get) => {
   const move = (f: (p: ph.Playhead, n: number) => ph.Playhead) =>
@@ -184,8 +215,8 @@ export const useJourney = create<JourneyState>()((set, get) => {
     how: { autoplay: boolean; step?: number; applied?: boolean },
   ) => {
     const token = ++loads;
-    const preset = presetOf(source);
-    const recorded = preset ? await fetchRecordedRun(source, recordedFiles[preset.id]) : undefined;
+    const shipped = isShipped(source);
+    const recorded = shipped ? await fetchRecordedRun(recordedFiles[source.id], source.id, source) : undefined;
     if (token !== loads) return;
     let run: ShownRun & { checks?: RecordedChecks };
     if (recorded) run = recorded;
@@ -206,6 +237,7 @@ export const useJourney = create<JourneyState>()((set, get) => {
     set({
       presetId,
       source,
+      shipped,
       trace: run.trace,
       identity: run.identity,
       failure: run.failure,
@@ -248,12 +280,38 @@ export const useJourney = create<JourneyState>()((set, get) => {
     return true;
   };
 
+  /**
+   * The embed's start: a preset's recorded run, which carries its own texts, so the catalog is not
+   * loaded. False when the address is not a recorded preset (or its run cannot be fetched).
+   */
+  const openRecorded = async (): Promise<boolean> => {
+    if (firstRoute.kind !== 'preset') return false;
+    const run = await fetchRecordedRun(recordedFiles[firstRoute.presetId], firstRoute.presetId);
+    if (!run || catalogNow()) return false;
+    const n = run.trace.steps.length;
+    const step = stepIndexOf(firstRoute);
+    const playhead = step !== undefined ? ph.seek(ph.START, step, n) : get().autoplay ? ph.play(ph.START, n) : ph.START;
+    set({
+      presetId: run.source.id,
+      source: run.source,
+      shipped: true,
+      drafts: draftsOf(run.source),
+      trace: run.trace,
+      identity: run.identity,
+      failure: run.failure,
+      checks: run.checks,
+      nodeFacts: run.nodeFacts,
+      playhead,
+    });
+    return true;
+  };
+
   return {
-    presetId: firstPreset.id,
-    source: firstSource,
-    drafts: firstOpen.drafts,
-    saved: loaded.saved,
-    notice: firstNotice,
+    presetId: firstRoute.kind === 'preset' ? firstRoute.presetId : '',
+    source: NO_SOURCE,
+    shipped: false,
+    drafts: draftsOf(NO_SOURCE),
+    saved: {},
     activeFile: 'manifest',
     playhead: ph.START,
     speed: 1,
@@ -262,15 +320,26 @@ export const useJourney = create<JourneyState>()((set, get) => {
     mobileView: 'journey',
     themePref: loadThemePref(storage),
 
-    boot: async () => {
+    boot: async (workspace) => {
       if (booted) return;
       booted = true;
+      const given = workspace?.catalog;
+      // The full app hands the catalog over (its editor shows the texts at once) with the saved drafts;
+      // the embed starts from the recorded run alone and loads the catalog only for texts it has not got.
+      if (workspace) keepDrafts(workspace.drafts);
+      if (given) set(openWorkspace(provideCatalog(given)));
+      else if (await openRecorded()) return;
+      const catalog = await loadCatalog();
+      if (!given) set(openWorkspace(catalog));
       const route = firstRoute;
+      const first = presetById(get().presetId, catalog);
       if (route.kind === 'shared' && (await openShared(route.payload, stepIndexOf(route)))) return;
-      if (route.kind === 'invalid') set({ linkNotice: linkProblem(route.why, firstPreset.title) });
-      if (route.kind === 'preset' && presetNamed(route.presetId) === undefined)
-        set({ linkNotice: linkProblem(`there is no scenario "${route.presetId}".`, firstPreset.title) });
-      await load(get().source, get().presetId, { autoplay: false, step: stepIndexOf(route) });
+      if (route.kind === 'invalid') set({ linkNotice: linkProblem(route.why, first.title) });
+      if (route.kind === 'preset' && presetNamed(catalog, route.presetId) === undefined)
+        set({ linkNotice: linkProblem(`there is no scenario "${route.presetId}".`, first.title) });
+      // A step of a link that could not be opened does not apply to the scenario shown instead.
+      const step = route.kind === 'preset' && presetNamed(catalog, route.presetId) ? stepIndexOf(route) : undefined;
+      await load(get().source, get().presetId, { autoplay: false, step });
       // Restored edits are checked at once, which needs the simulator.
       const { drafts, source } = get();
       if (
@@ -296,18 +365,19 @@ export const useJourney = create<JourneyState>()((set, get) => {
       const route = parseRoute(hash);
       const s = get();
       if (route.kind === 'none') return;
-      if (route.kind === 'invalid') return set({ linkNotice: linkProblem(route.why, presetById(s.presetId).title) });
+      if (route.kind === 'invalid') return set({ linkNotice: linkProblem(route.why, s.source.title) });
       const step = stepIndexOf(route);
       if (route.kind === 'shared') {
         await openShared(route.payload, step);
         return;
       }
-      const preset = presetNamed(route.presetId);
+      const catalog = await loadCatalog();
+      const preset = presetNamed(catalog, route.presetId);
       if (!preset)
         return set({
-          linkNotice: linkProblem(`there is no scenario "${route.presetId}".`, presetById(s.presetId).title),
+          linkNotice: linkProblem(`there is no scenario "${route.presetId}".`, s.source.title),
         });
-      if (preset.id === s.presetId && presetOf(s.source)) {
+      if (preset.id === s.presetId && s.shipped) {
         // The same scenario: only the step moves (or nothing, when the address is where the playhead is).
         if (step !== undefined && step !== s.playhead.index) s.seek(step);
         return;
@@ -319,7 +389,8 @@ export const useJourney = create<JourneyState>()((set, get) => {
       void get().ensureEngine();
       set((s) => {
         const drafts = { ...s.drafts, [file ?? s.activeFile]: text };
-        return { drafts, saved: rememberDrafts(s.saved, s.presetId, drafts, draftsOf(presetById(s.presetId).source)) };
+        const original = draftsOf(presetById(s.presetId).source);
+        return { drafts, saved: persist?.rememberDrafts(s.saved, s.presetId, drafts, original) ?? s.saved };
       });
     },
     setActiveFile: (activeFile) => set({ activeFile }),
@@ -353,10 +424,14 @@ export const useJourney = create<JourneyState>()((set, get) => {
     resetDrafts: () =>
       set((s) => {
         const original = draftsOf(presetById(s.presetId).source);
-        return { drafts: original, saved: rememberDrafts(s.saved, s.presetId, original, original), notice: undefined };
+        return {
+          drafts: original,
+          saved: persist?.rememberDrafts(s.saved, s.presetId, original, original) ?? s.saved,
+          notice: undefined,
+        };
       }),
     loadExample: (id) => {
-      const example = EXAMPLES.find((e) => e.id === id);
+      const example = catalogNow()?.examples.find((e) => e.id === id);
       if (!example) return;
       get().setDraft(example.manifest, 'manifest');
       set({ activeFile: 'manifest', notice: undefined });
@@ -392,15 +467,19 @@ if (typeof window !== 'undefined')
     });
   });
 
-const saver = createDraftSaver(
-  draftStorage,
-  (notice) => useJourney.setState({ notice }),
-  () => new Date().toISOString(),
-);
-useJourney.subscribe((s, prev) => {
-  if (s.saved !== prev.saved) saver.schedule(s.saved);
-});
-if (typeof window !== 'undefined') window.addEventListener('pagehide', saver.flush);
+/** Saved drafts are written back as the person types (at most every 300 ms) and when the page hides. */
+function keepDrafts(parts: WorkspaceParts['drafts']) {
+  persist = parts;
+  const saver = parts.createDraftSaver(
+    draftStorage,
+    (notice) => useJourney.setState({ notice }),
+    () => new Date().toISOString(),
+  );
+  useJourney.subscribe((s, prev) => {
+    if (s.saved !== prev.saved) saver.schedule(s.saved);
+  });
+  if (typeof window !== 'undefined') window.addEventListener('pagehide', saver.flush);
+}
 
 /** Whether the scenario's files differ from the preset's original texts (what Reset undoes). */
 export const useEdited = () => useJourney((s) => s.presetId in s.saved);

@@ -33,3 +33,12 @@ export function saveThemePref(storage: Store | undefined, pref: ThemePref): void
 
 export const resolveTheme = (pref: ThemePref, systemPrefersDark: boolean): Theme =>
   pref === 'system' ? (systemPrefersDark ? 'dark' : 'light') : pref;
+
+/** localStorage, or undefined where reading it throws (storage disabled, a third-party iframe). */
+export function browserStorage(): Store | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
+  } catch {
+    return undefined;
+  }
+}
