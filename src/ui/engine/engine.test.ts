@@ -85,7 +85,9 @@ describe('engine', () => {
     const run = runSource(preset.source);
     if (!run.ok) throw new Error(run.error);
     const recorded = JSON.parse(JSON.stringify(recordRun(preset.source))) as unknown;
-    expect(isRecordedRunOf(recorded, preset.source)).toBe(true);
+    expect(isRecordedRunOf(recorded, preset.id)).toBe(true);
+    expect(isRecordedRunOf(recorded, preset.id, preset.source)).toBe(true);
+    expect(isRecordedRunOf(recorded, 'happy-path')).toBe(false);
     expect(recorded).toMatchObject({
       trace: JSON.parse(JSON.stringify(run.trace)),
       identity: { user: 'kubernetes-admin', namespace: 'default' },
@@ -106,6 +108,9 @@ describe('engine', () => {
     // A recording of other texts is not used for these.
     const edited = { ...preset.source, manifest: `${preset.source.manifest}\n` };
     expect(sourceKey(edited)).not.toBe(sourceKey(preset.source));
-    expect(isRecordedRunOf(recorded, edited)).toBe(false);
+    expect(isRecordedRunOf(recorded, preset.id, edited)).toBe(false);
+    // A file whose texts do not match its own key (altered) is not used either.
+    const altered = { ...(recorded as object), source: edited };
+    expect(isRecordedRunOf(altered, preset.id)).toBe(false);
   });
 });

@@ -151,6 +151,7 @@ export function recordRun(source: ScenarioSource): RecordedRun | undefined {
   const check = checkManifest(source, source.manifest, cluster, kubeconfig);
   return {
     format: RECORDED_RUN_FORMAT,
+    source,
     key: sourceKey(source),
     trace: run.trace,
     identity: run.identity,
