@@ -13,15 +13,15 @@ test.describe('share and embed', () => {
     await expect(dialog).toBeVisible();
 
     const origin = new URL(page.url()).origin;
-    const stepLink = dialog.getByLabel('Link to this step');
+    const stepLink = dialog.getByRole('textbox', { name: 'Link to this step' });
     await expect(stepLink).toHaveValue(`${origin}/#/scenario/podsecurity-restricted/step/4`);
-    await expect(dialog.getByLabel('Link to the scenario (from the start)')).toHaveValue(
+    await expect(dialog.getByRole('textbox', { name: 'Link to the scenario (from the start)' })).toHaveValue(
       `${origin}/#/scenario/podsecurity-restricted`,
     );
-    await expect(dialog.getByLabel('Embed in a page (iframe)')).toHaveValue(
+    await expect(dialog.getByRole('textbox', { name: 'Embed in a page (iframe)' })).toHaveValue(
       `<iframe src="${origin}/embed.html#/scenario/podsecurity-restricted/step/4" title="Pod Journey: PodSecurity restricted" width="100%" height="520" style="border:0" loading="lazy"></iframe>`,
     );
-    await expect(dialog.getByLabel('Embed with a script (custom element)')).toHaveValue(
+    await expect(dialog.getByRole('textbox', { name: 'Embed with a script (custom element)' })).toHaveValue(
       `<script type="module" src="${origin}/pod-journey.js"></script>\n<pod-journey scenario="podsecurity-restricted" step="4"></pod-journey>`,
     );
 
@@ -51,5 +51,34 @@ test.describe('share and embed', () => {
 
     await dialog.getByRole('button', { name: 'Close share and embed' }).click();
     await expect(dialog).toBeHidden();
+  });
+
+  test('the address of an edited journey reopens it: the texts, the journey and the step', async ({
+    journey,
+    page,
+  }) => {
+    await journey.open('?autoplay=0#/scenario/happy-path');
+    await journey.replaceInEditor('name: example-pod', 'name: shared-in-class');
+    await journey.button('Apply').click();
+    await expect(journey.page.getByText('shared-in-class').first()).toBeVisible();
+    for (let i = 0; i < 4; i++) await journey.button('Next step').click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#\/s\/[A-Za-z0-9_-]+\/step\/5$/);
+    const link = page.url();
+
+    const other = await page.context().newPage();
+    await other.goto(link);
+    await expect(other.getByTestId('step-counter')).toContainText('Step 5 /');
+    await expect(other.getByTestId('manifest-preview')).toContainText('name: shared-in-class');
+    await expect(other.getByText(/Opened a shared link: Happy path, edited/)).toBeVisible();
+    await other.close();
+  });
+
+  test('a cut-off link says so over the stage and shows the default scenario from its start', async ({ page }) => {
+    await page.goto('./?autoplay=0#/s/eJwLSS0u0c1NzUsFAA/step/3');
+    await expect(page.getByTestId('stage').getByRole('status')).toHaveText(
+      'This link could not be opened: its compressed data ends early (the link was probably cut off). Showing Happy path instead.',
+    );
+    await expect(page.getByTestId('step-counter')).toContainText('Step 1 /');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/scenario/happy-path');
   });
 });
