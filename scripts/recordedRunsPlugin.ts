@@ -25,6 +25,24 @@ export function recordedRunsPlugin(): Plugin {
       config = resolved;
     },
     resolveId: (id) => (id === ID ? RESOLVED : undefined),
+    // The bare address opens the first preset: its run is fetched as the page's HTML is read, in
+    // parallel with the scripts, instead of after them. Other addresses fetch theirs as before.
+    transformIndexHtml: {
+      order: 'post',
+      handler: async (_html, ctx) => {
+        if (!files || !ctx.filename.endsWith('index.html')) return [];
+        const first = Object.values(await files)[0];
+        return first
+          ? [
+              {
+                tag: 'link',
+                attrs: { rel: 'preload', as: 'fetch', href: first, crossorigin: 'anonymous' },
+                injectTo: 'head',
+              },
+            ]
+          : [];
+      },
+    },
     async load(id) {
       if (id !== RESOLVED) return undefined;
       if (config?.command !== 'build' || config.build.ssr) return 'export default {};';

@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { EXAMPLES, PRESETS } from '@scenarios';
 import { createDraftSaver, loadDrafts, rememberDrafts, useJourney } from '@ui';
@@ -30,8 +30,13 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator && location.protocol.st
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The first render is a transition: React renders it in slices that yield to the browser, instead of
+// one long task that holds the main thread while the page loads.
+const reactRoot = createRoot(root);
+startTransition(() =>
+  reactRoot.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

@@ -1,5 +1,5 @@
 // The embeddable player (embed.html): the journey of the address's scenario, no editor.
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useJourney } from '@ui';
 import { connectBridge } from './bridge';
@@ -22,8 +22,13 @@ connectBridge(window, useJourney, options.origin);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('embed.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <EmbedPlayer theme={options.theme} />
-  </StrictMode>,
+// The first render is a transition: React renders it in slices that yield to the browser, instead of
+// one long task that holds the main thread while the page loads.
+const reactRoot = createRoot(root);
+startTransition(() =>
+  reactRoot.render(
+    <StrictMode>
+      <EmbedPlayer theme={options.theme} />
+    </StrictMode>,
+  ),
 );
