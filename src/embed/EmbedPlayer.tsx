@@ -77,11 +77,23 @@ export function EmbedPlayer({ theme }: { theme: ThemePref }) {
         ) : (
           <p className="embed-summary">{runError ? `The journey could not be shown: ${runError}` : ''}</p>
         )}
-        {/* The same address in the full app, where the texts can be read and edited. */}
-        <a className="embed-edit" href={`./index.html${location.hash}`} target="_blank" rel="noopener">
+        {/* The same address in the full app, where the texts can be read and edited. The address follows
+            the step a moment after it is shown, so the link is brought up to date as it is followed. */}
+        <a
+          className="embed-edit"
+          href={`./index.html${location.hash}`}
+          target="_blank"
+          rel="noopener"
+          onPointerDown={followAddress}
+          onKeyDown={followAddress}
+        >
           Edit in Pod Journey<span className="visually-hidden"> (opens in a new tab)</span>
         </a>
       </section>
     </main>
   );
+}
+
+function followAddress(e: { currentTarget: HTMLAnchorElement }) {
+  e.currentTarget.href = `./index.html${location.hash}`;
 }
