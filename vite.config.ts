@@ -8,7 +8,7 @@ import { LAYER_ALIASES } from './scripts/aliases.js';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   // Relative asset URLs: the build works from any sub-folder of any static host.
   base: './',
   // k8sSchemaPlugin: `virtual:k8s-schemas`, the editor's schema (generated only when imported).
@@ -31,31 +31,34 @@ export default defineConfig({
   build: {
     chunkSizeWarningLimit: 4000,
     sourcemap: false,
-    rollupOptions: {
-      // The app, the embeddable player (embed.html) and the <pod-journey> element, which must be one
-      // script at the root of the build: pages load it by a stable URL and it finds embed.html beside it.
-      input: {
-        index: here('./index.html'),
-        embed: here('./embed.html'),
-        'pod-journey': here('./src/embed/element.ts'),
-      },
-      output: {
-        entryFileNames: (chunk) => (chunk.name === 'pod-journey' ? 'pod-journey.js' : 'assets/[name]-[hash].js'),
-        // What the app and the embed both load first, as one file: split into a dozen small chunks it
-        // costs the embed about 3 KiB more gzip and a dozen requests.
-        codeSplitting: {
-          groups: [
-            {
-              name: 'player',
-              test: /node_modules[\\/](react|react-dom|scheduler|zustand)[\\/]|src[\\/]ui[\\/](store[\\/](store|route|recorded|derive|playhead|theme|catalog|link)\.ts|stage[\\/](?!motionFeatures)|common[\\/](icons|Notice|useMediaQuery|format)\.tsx?|timeline[\\/]usePlaybackLoop|editor[\\/](FailureLink|requests|useFailure))/,
+    // A server-side build (the simulation benchmark, `vite build --ssr <entry>`) bundles only its entry.
+    rollupOptions: isSsrBuild
+      ? {}
+      : {
+          // The app, the embeddable player (embed.html) and the <pod-journey> element, which must be one
+          // script at the root of the build: pages load it by a stable URL and it finds embed.html beside it.
+          input: {
+            index: here('./index.html'),
+            embed: here('./embed.html'),
+            'pod-journey': here('./src/embed/element.ts'),
+          },
+          output: {
+            entryFileNames: (chunk) => (chunk.name === 'pod-journey' ? 'pod-journey.js' : 'assets/[name]-[hash].js'),
+            // What the app and the embed both load first, as one file: split into a dozen small chunks it
+            // costs the embed about 3 KiB more gzip and a dozen requests.
+            codeSplitting: {
+              groups: [
+                {
+                  name: 'player',
+                  test: /node_modules[\\/](react|react-dom|scheduler|zustand)[\\/]|src[\\/]ui[\\/](store[\\/](store|route|recorded|derive|playhead|theme|catalog|link)\.ts|stage[\\/](?!motionFeatures)|common[\\/](icons|Notice|useMediaQuery|format)\.tsx?|timeline[\\/]usePlaybackLoop|editor[\\/](FailureLink|requests|useFailure))/,
+                },
+              ],
             },
-          ],
+          },
         },
-      },
-    },
   },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
   },
-});
+}));
