@@ -1,7 +1,7 @@
-import { test, expect } from './fixtures';
-
 // No request ever leaves the site, the whole app runs under its Content-Security-Policy, and after one
 // visit it works with no network at all.
+import { deflateSync, strToU8 } from 'fflate';
+import { test, expect } from './fixtures';
 
 test.describe('offline and locked down', () => {
   test('no request goes to another host while the app is used', async ({ journey, page }) => {
@@ -48,6 +48,36 @@ test.describe('offline and locked down', () => {
     await page.keyboard.press('Escape');
     await journey.replaceInEditor('    image:', '    imagee:');
     await expect(page.locator('.editor-problems')).toContainText('strict decoding');
+    expect(violations).toEqual([]);
+  });
+
+  test('the embed plays under the same Content-Security-Policy, and a link to an edited scenario loads the engine', async ({
+    page,
+  }) => {
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content[- ]Security[- ]Policy/i.test(m.text())) violations.push(m.text());
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`Content-Security-Policy violation: ${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
+    await page.goto('./embed.html?autoplay=1#/scenario/insufficient-cpu');
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(policy).toContain("script-src 'self'");
+    await expect
+      .poll(async () => page.getByTestId('step-counter').textContent(), { timeout: 20_000 })
+      .toMatch(/^Step ([4-9]|\d\d+) of /);
+    // An edited scenario (here: another seed) has no recording: the embed loads the preset texts, the
+    // link codec and the simulator (XState, the YAML parser), under the policy too.
+    const payload = Buffer.from(deflateSync(strToU8(JSON.stringify({ v: 1, base: 'happy-path', seed: 7 })))).toString(
+      'base64url',
+    );
+    const engine = page.waitForRequest((r) => /\/assets\/engine-[^/]+\.js$/.test(r.url()));
+    await page.goto(`./embed.html#/s/${payload}/step/3`);
+    await engine;
+    await expect(page.getByTestId('step-counter')).toHaveText(/^Step 3 of /);
     expect(violations).toEqual([]);
   });
 

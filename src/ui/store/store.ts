@@ -285,8 +285,10 @@ export const useJourney = create<JourneyState>()((set, get) => {
    * loaded. False when the address is not a recorded preset (or its run cannot be fetched).
    */
   const openRecorded = async (): Promise<boolean> => {
-    if (firstRoute.kind !== 'preset') return false;
-    const run = await fetchRecordedRun(recordedFiles[firstRoute.presetId], firstRoute.presetId);
+    // The bare address is the first preset, whose run is recorded first.
+    const id = firstRoute.kind === 'preset' ? firstRoute.presetId : Object.keys(recordedFiles)[0];
+    if (id === undefined || firstRoute.kind === 'shared' || firstRoute.kind === 'invalid') return false;
+    const run = await fetchRecordedRun(recordedFiles[id], id);
     if (!run || catalogNow()) return false;
     const n = run.trace.steps.length;
     const step = stepIndexOf(firstRoute);
