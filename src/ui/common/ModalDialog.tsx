@@ -43,7 +43,9 @@ export function ModalDialog({
         if (e.target === e.currentTarget) onClose(); // a click on the backdrop
       }}
     >
-      {children}
+      {/* A closed dialog holds nothing: the page's first render stays small (the gallery alone is
+          200 elements), and each dialog renders what it shows when it opens. */}
+      {open ? children : null}
     </dialog>
   );
 }

@@ -69,7 +69,8 @@ export function useStageLayout(canvasRef: RefObject<HTMLElement | null>, structu
           : next,
       );
     };
-    measure();
+    // No measure() here: reading positions during the commit would force the page's first layout into
+    // React's task. A ResizeObserver reports every observed element once after layout, before paint.
     const observer = new ResizeObserver(measure);
     observer.observe(canvas);
     for (const el of canvas.querySelectorAll('[data-component], [data-dock]')) observer.observe(el);

@@ -33,7 +33,7 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => vo
         </tbody>
       </table>
       <form method="dialog">
-        <button className="btn" type="submit" autoFocus>
+        <button className="btn" type="submit">
           Close
         </button>
       </form>
