@@ -201,6 +201,13 @@ test('the speaker notes window follows the presenting window', async ({ journey,
   await expect(notes.getByRole('heading', { level: 2 })).toHaveText(
     (await page.getByTestId('present-step-title').textContent()) ?? '',
   );
+  // The clicker's keys, pressed while the notes window has the focus, move the presenting window.
+  await notes.bringToFront();
+  await notes.keyboard.press('PageDown');
+  await expect.poll(async () => (await journey.stepNumber()).at).toBe(4);
+  await expect(notes.getByTestId('notes-counter')).toHaveText(`Step 4 / ${of}`);
+  await notes.keyboard.press('ArrowLeft');
+  await expect.poll(async () => (await journey.stepNumber()).at).toBe(3);
   await notes.close();
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '@actors';
 import { defaultScenario } from '@scenarios';
 import { notesAt, readNotesMessage } from './notes';
+import { forwardsKey } from './usePresentKeys';
 
 const trace = simulate(defaultScenario());
 const last = trace.steps.length - 1;
@@ -33,5 +34,19 @@ describe('readNotesMessage', () => {
     expect(readNotesMessage(step)).toBe(step);
     for (const junk of [null, 'hello', 42, {}, { type: 'step', presetId: 1 }, { type: 'goto' }])
       expect(readNotesMessage(junk)).toBeUndefined();
+  });
+
+  it('reads a key forwarded by the notes window, and only a short key name', () => {
+    expect(readNotesMessage({ type: 'key', key: 'PageDown', extra: 1 })).toEqual({ type: 'key', key: 'PageDown' });
+    for (const junk of [{ type: 'key' }, { type: 'key', key: 7 }, { type: 'key', key: 'x'.repeat(21) }])
+      expect(readNotesMessage(junk)).toBeUndefined();
+  });
+});
+
+describe('forwardsKey', () => {
+  it('forwards the playhead, the scenarios and blanking; full screen and leaving stay in their window', () => {
+    for (const key of ['PageDown', 'PageUp', 'ArrowRight', ' ', 'Home', 'End', '3', 'b', '.'])
+      expect(forwardsKey(key)).toBe(true);
+    for (const key of ['f', 'F', 'Escape', '?', 'x', 'Enter']) expect(forwardsKey(key)).toBe(false);
   });
 });

@@ -19,7 +19,13 @@ export interface StepNotes {
 
 export type NotesMessage =
   /** The notes window has opened and asks for the current step. */
-  { type: 'hello' } | { type: 'step'; presetId: string; scenarioTitle: string; notes?: StepNotes };
+  | { type: 'hello' }
+  | { type: 'step'; presetId: string; scenarioTitle: string; notes?: StepNotes }
+  /**
+   * A key pressed in the notes window, for the presenting window: the teacher's laptop shows the notes
+   * and has the focus, so the clicker's keys arrive there.
+   */
+  | { type: 'key'; key: string };
 
 /** The notes of step `index` of `trace`; undefined when there is no such step. */
 export function notesAt(trace: Trace | undefined, index: number): StepNotes | undefined {
@@ -40,6 +46,7 @@ export function readNotesMessage(data: unknown): NotesMessage | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
   const m = data as Partial<Record<string, unknown>>;
   if (m.type === 'hello') return { type: 'hello' };
+  if (m.type === 'key' && typeof m.key === 'string' && m.key.length <= 20) return { type: 'key', key: m.key };
   if (m.type === 'step' && typeof m.presetId === 'string' && typeof m.scenarioTitle === 'string')
     return data as NotesMessage;
   return undefined;

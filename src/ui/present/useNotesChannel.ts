@@ -3,6 +3,8 @@ import { useJourney } from '../store/store';
 import { notesAt, openChannel, readNotesMessage, type NotesMessage } from './notes';
 import { NOTES_FLAG, PRESENT_FLAG } from './presentMode';
 import { withFlag } from './query';
+import { forwardsKey, pressKey } from './usePresentKeys';
+import { ownsKey } from '../common/keyboard';
 
 export type StepMessage = Extract<NotesMessage, { type: 'step' }>;
 
@@ -28,7 +30,9 @@ export function useNotesBroadcast(): void {
       channel.postMessage(message);
     };
     channel.onmessage = (e: MessageEvent) => {
-      if (readNotesMessage(e.data)?.type === 'hello') send();
+      const m = readNotesMessage(e.data);
+      if (m?.type === 'hello') send();
+      if (m?.type === 'key') pressKey(m.key);
     };
     send();
     const unsubscribe = useJourney.subscribe((s, prev) => {
@@ -56,7 +60,19 @@ export function useNotesReceiver(): { connected: boolean; message?: StepMessage 
       if (m?.type === 'step') setMessage(m);
     };
     channel.postMessage({ type: 'hello' } satisfies NotesMessage);
-    return () => channel.close();
+    // The clicker's keys arrive in the window that has the focus, often this one: they go to the
+    // presenting window, which moves and tells this one.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || ownsKey(e.target, e.key)) return;
+      if (!forwardsKey(e.key)) return;
+      e.preventDefault();
+      channel.postMessage({ type: 'key', key: e.key } satisfies NotesMessage);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      channel.close();
+    };
   }, []);
   return { connected, ...(message ? { message } : {}) };
 }

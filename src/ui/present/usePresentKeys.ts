@@ -42,19 +42,36 @@ export function usePresentKeys(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (usePresentMode.getState().blank) {
-        if (isModifierKey(e.key)) return;
-        e.preventDefault();
-        setBlank(false);
-        return;
-      }
-      if (ownsKey(e.target, e.key)) return;
-      const action = presentAction(e.key);
-      if (!action) return;
-      e.preventDefault();
-      run(action);
+      if (!usePresentMode.getState().blank && ownsKey(e.target, e.key)) return;
+      if (pressKey(e.key)) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 }
+
+/**
+ * A key of present mode, pressed here or forwarded by the speaker notes window: a blank screen takes
+ * any key back to the picture (and the key does nothing else). True when the key did something.
+ */
+export function pressKey(key: string): boolean {
+  if (usePresentMode.getState().blank) {
+    if (isModifierKey(key)) return false;
+    setBlank(false);
+    return true;
+  }
+  const action = presentAction(key);
+  if (!action) return false;
+  run(action);
+  return true;
+}
+
+/**
+ * The keys the notes window forwards: the playhead, the scenarios and the blank screen. Full screen
+ * and leaving belong to the window they are pressed in (a browser allows full screen only from a key
+ * pressed in that window).
+ */
+export const forwardsKey = (key: string): boolean => {
+  const action = presentAction(key);
+  return action !== undefined && (action.type === 'playhead' || action.type === 'preset' || action.type === 'blank');
+};
