@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import {
   EditorPanel,
   Inspector,
@@ -9,6 +10,7 @@ import {
   TopBar,
   useJourney,
   useKeyboardShortcuts,
+  useMediaQuery,
   usePlaybackLoop,
   usePresentMode,
 } from '@ui';
@@ -41,6 +43,12 @@ export function App() {
 /** Top bar, then editor | stage + timeline | inspector, each region isolated. */
 function Workspace() {
   const view = useJourney((s) => s.mobileView);
+  // On a phone the editor shares the screen with the journey behind two buttons: it is first rendered
+  // when it is first shown (the journey paints sooner), then kept, so its state survives switching.
+  const phone = useMediaQuery('(max-width: 760px)');
+  const editorShown = !phone || view === 'manifest';
+  const [editorMounted, setEditorMounted] = useState(editorShown);
+  if (editorShown && !editorMounted) setEditorMounted(true);
   // The workspace's keys; present mode has its own set, so each key is handled once.
   useKeyboardShortcuts();
   return (
@@ -49,9 +57,7 @@ function Workspace() {
       <MobileViewSwitch />
       <main className="workspace" data-view={view}>
         <div className="region region-editor">
-          <ErrorBoundary region="editor">
-            <EditorPanel />
-          </ErrorBoundary>
+          <ErrorBoundary region="editor">{editorMounted && <EditorPanel />}</ErrorBoundary>
         </div>
         <div className="region region-stage">
           <ErrorBoundary region="stage">
