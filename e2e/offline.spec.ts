@@ -1,7 +1,22 @@
 // No request ever leaves the site, the whole app runs under its Content-Security-Policy, and after one
 // visit it works with no network at all.
 import { deflateSync, strToU8 } from 'fflate';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+
+/** Every Content-Security-Policy violation the page reports from now on (the list fills as it runs). */
+async function cspViolations(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content[- ]Security[- ]Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`Content-Security-Policy violation: ${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  return violations;
+}
 
 test.describe('offline and locked down', () => {
   test('no request goes to another host while the app is used', async ({ journey, page }) => {
@@ -25,15 +40,7 @@ test.describe('offline and locked down', () => {
   });
 
   test('the app, Monaco and its workers run under the Content-Security-Policy', async ({ journey, page }) => {
-    const violations: string[] = [];
-    page.on('console', (m) => {
-      if (/Content[- ]Security[- ]Policy/i.test(m.text())) violations.push(m.text());
-    });
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) =>
-        console.error(`Content-Security-Policy violation: ${e.violatedDirective} ${e.blockedURI}`),
-      );
-    });
+    const violations = await cspViolations(page);
     await journey.open();
     const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     expect(policy).toContain("script-src 'self'");
@@ -54,15 +61,7 @@ test.describe('offline and locked down', () => {
   test('the embed plays under the same Content-Security-Policy, and a link to an edited scenario loads the engine', async ({
     page,
   }) => {
-    const violations: string[] = [];
-    page.on('console', (m) => {
-      if (/Content[- ]Security[- ]Policy/i.test(m.text())) violations.push(m.text());
-    });
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) =>
-        console.error(`Content-Security-Policy violation: ${e.violatedDirective} ${e.blockedURI}`),
-      );
-    });
+    const violations = await cspViolations(page);
     await page.goto('./embed.html?autoplay=1#/scenario/insufficient-cpu');
     const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     expect(policy).toContain("script-src 'self'");

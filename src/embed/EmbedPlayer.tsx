@@ -1,17 +1,6 @@
 import { useLayoutEffect } from 'react';
-import { resolveTheme, Stage, useJourney, useMediaQuery, usePlaybackLoop, type ThemePref } from '@ui';
+import { resolveTheme, Stage, Transport, useJourney, useMediaQuery, usePlaybackLoop, type ThemePref } from '@ui';
 import './embed.css';
-
-/** Icons of the three controls (decorative: each button carries its name). */
-const Icon = ({ d }: { d: string }) => (
-  <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-    <path d={d} fill="currentColor" />
-  </svg>
-);
-const PREVIOUS = 'M12 3.5 6 8l6 4.5zM3.2 3h1.6v10H3.2z';
-const PLAY = 'M4.5 2.8v10.4L13 8z';
-const PAUSE = 'M3.8 3h2.4v10H3.8zM9.8 3h2.4v10H9.8z';
-const NEXT = 'M4 3.5 10 8l-6 4.5zM11.2 3h1.6v10h-1.6z';
 
 /**
  * The light player for other people's pages: the stage, play/pause and previous/next, a step slider,
@@ -26,10 +15,9 @@ export function EmbedPlayer({ theme }: { theme: ThemePref }) {
 
   const count = useJourney((s) => s.trace?.steps.length ?? 0);
   const index = useJourney((s) => s.playhead.index);
-  const playing = useJourney((s) => s.playhead.mode === 'playing');
   const step = useJourney((s) => s.trace?.steps[s.playhead.index]);
   const runError = useJourney((s) => s.runError);
-  const { togglePlay, previous, next, seek } = useJourney.getState();
+  const { seek } = useJourney.getState();
   const empty = count === 0;
   const counter = empty ? 'Loading the journey…' : `Step ${index + 1} of ${count}`;
 
@@ -37,21 +25,7 @@ export function EmbedPlayer({ theme }: { theme: ThemePref }) {
     <main className="embed">
       <Stage />
       <div className="embed-controls" role="group" aria-label="Playback">
-        <button type="button" className="btn btn-icon" aria-label="Previous step" onClick={previous} disabled={empty}>
-          <Icon d={PREVIOUS} />
-        </button>
-        <button
-          type="button"
-          className="btn btn-icon embed-play"
-          aria-label={playing ? 'Pause' : 'Play'}
-          onClick={togglePlay}
-          disabled={empty}
-        >
-          <Icon d={playing ? PAUSE : PLAY} />
-        </button>
-        <button type="button" className="btn btn-icon" aria-label="Next step" onClick={next} disabled={empty}>
-          <Icon d={NEXT} />
-        </button>
+        <Transport ends={false} playClassName="embed-play" />
         <input
           type="range"
           className="embed-scrub"

@@ -6,6 +6,7 @@ export { TopBar } from './topbar/TopBar';
 export { EditorPanel } from './editor/EditorPanel';
 export { Stage } from './stage/Stage';
 export { Timeline } from './timeline/Timeline';
+export { Transport } from './timeline/Transport';
 export { usePlaybackLoop } from './timeline/usePlaybackLoop';
 export { useKeyboardShortcuts } from './timeline/useKeyboardShortcuts';
 export { Inspector } from './inspector/Inspector';
