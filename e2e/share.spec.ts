@@ -82,3 +82,22 @@ test.describe('share and embed', () => {
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/scenario/happy-path');
   });
 });
+
+test('the build works from a sub-folder: the page, its recorded runs and a link with a step', async ({ page }) => {
+  // The preview server serves the build at the root; this page sees it under /courses/k8s/.
+  await page.route('**/courses/k8s/**', async (route) => {
+    const url = route.request().url().replace('/courses/k8s/', '/');
+    await route.fulfill({ response: await route.fetch({ url }) });
+  });
+  const runs: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/runs/')) runs.push(new URL(r.url()).pathname);
+  });
+  await page.goto('./courses/k8s/?autoplay=0#/scenario/crashloop/step/5');
+  await expect(page.getByTestId('step-counter')).toContainText('Step 5 /');
+  // (The page also preloads the first preset's run, which the bare address shows.)
+  expect(runs).toContainEqual(expect.stringMatching(/^\/courses\/k8s\/runs\/crashloop-[0-9a-f]{10}\.json$/));
+  for (const path of runs) expect(path).toMatch(/^\/courses\/k8s\/runs\//);
+  await page.goto('./courses/k8s/embed.html#/scenario/crashloop/step/5');
+  await expect(page.getByTestId('step-counter')).toHaveText(/^Step 5 of /);
+});
