@@ -1,5 +1,5 @@
 import type { Ref } from 'react';
-import { useJourney } from '../store/store';
+import { isEdited, useJourney } from '../store/store';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -8,12 +8,7 @@ export function ApplyBar({ ref }: { ref: Ref<HTMLButtonElement> }) {
   const apply = useJourney((s) => s.apply);
   const command = useJourney((s) => `kubectl ${s.source.command} -f ${s.source.fileName}`);
   const user = useJourney((s) => s.identity?.user);
-  const edited = useJourney(
-    (s) =>
-      s.drafts.manifest !== s.source.manifest ||
-      s.drafts.cluster !== s.source.cluster ||
-      s.drafts.kubeconfig !== s.source.kubeconfig,
-  );
+  const edited = useJourney(isEdited);
   const ready = useJourney((s) => s.trace !== undefined);
   return (
     <div className="apply-bar">

@@ -156,6 +156,11 @@ const draftsOf = (s: ScenarioSource): Record<ScenarioFile, string> => ({
   kubeconfig: s.kubeconfig,
 });
 const stepCount = (s: JourneyState) => s.trace?.steps.length ?? 0;
+/** Whether the editor's texts differ from the journey on screen (Apply would run something else). */
+export const isEdited = (s: Pick<JourneyState, 'drafts' | 'source'>): boolean =>
+  s.drafts.manifest !== s.source.manifest ||
+  s.drafts.cluster !== s.source.cluster ||
+  s.drafts.kubeconfig !== s.source.kubeconfig;
 const linkProblem = (why: string, shown: string): Notice => ({
   tone: 'warning',
   text: `This link could not be opened: ${why} Showing ${shown} instead.`,
@@ -325,31 +330,24 @@ export const useJourney = create<JourneyState>()((set, get) => {
     boot: async (workspace) => {
       if (booted) return;
       booted = true;
-      const given = workspace?.catalog;
-      // The full app hands the catalog over (its editor shows the texts at once) with the saved drafts;
-      // the embed starts from the recorded run alone and loads the catalog only for texts it has not got.
+      // The full app hands the catalog over with the saved drafts, synchronously, before its first
+      // render (its editor shows the texts at once); the embed starts from the recorded run alone and
+      // loads the catalog only for texts it has not got.
       if (workspace) keepDrafts(workspace.drafts);
-      if (given) set(openWorkspace(provideCatalog(given)));
       else if (await openRecorded()) return;
-      const catalog = await loadCatalog();
-      if (!given) set(openWorkspace(catalog));
+      const catalog = workspace ? provideCatalog(workspace.catalog) : await loadCatalog();
+      set(openWorkspace(catalog));
       const route = firstRoute;
-      const first = presetById(get().presetId, catalog);
       if (route.kind === 'shared' && (await openShared(route.payload, stepIndexOf(route)))) return;
-      if (route.kind === 'invalid') set({ linkNotice: linkProblem(route.why, first.title) });
-      if (route.kind === 'preset' && presetNamed(catalog, route.presetId) === undefined)
-        set({ linkNotice: linkProblem(`there is no scenario "${route.presetId}".`, first.title) });
+      const named = route.kind === 'preset' ? presetNamed(catalog, route.presetId) : undefined;
+      const shown = get().source.title;
+      if (route.kind === 'invalid') set({ linkNotice: linkProblem(route.why, shown) });
+      if (route.kind === 'preset' && !named)
+        set({ linkNotice: linkProblem(`there is no scenario "${route.presetId}".`, shown) });
       // A step of a link that could not be opened does not apply to the scenario shown instead.
-      const step = route.kind === 'preset' && presetNamed(catalog, route.presetId) ? stepIndexOf(route) : undefined;
-      await load(get().source, get().presetId, { autoplay: false, step });
+      await load(get().source, get().presetId, { autoplay: false, step: named ? stepIndexOf(route) : undefined });
       // Restored edits are checked at once, which needs the simulator.
-      const { drafts, source } = get();
-      if (
-        drafts.manifest !== source.manifest ||
-        drafts.cluster !== source.cluster ||
-        drafts.kubeconfig !== source.kubeconfig
-      )
-        void get().ensureEngine();
+      if (isEdited(get())) void get().ensureEngine();
     },
     ensureEngine: async () => {
       const loaded = get().engine;
