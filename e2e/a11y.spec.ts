@@ -1,25 +1,13 @@
 // Accessibility: axe (WCAG 2.2 AA) on every state of the app, in both themes and at desktop and phone
 // widths; a keyboard walk; live announcements; the transcript; reduced motion.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect, type JourneyPage } from './fixtures';
+import { test, expect, expectNoViolations, type JourneyPage } from './fixtures';
 
 const VIEWPORTS = {
   desktop: { width: 1280, height: 800 },
   phone: { width: 390, height: 844 },
 } as const;
 const THEMES = ['light', 'dark'] as const;
-
-/** axe's WCAG 2.0/2.1/2.2 A and AA rules; the failures listed with their nodes so a report says what to fix. */
-async function expectNoViolations(page: Page, state: string) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  const report = violations.flatMap((v) =>
-    v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`),
-  );
-  expect.soft(report, `axe violations (${state})`).toEqual([]);
-}
 
 /** Nothing wider than the phone: no horizontal page scroll. */
 async function expectNoHorizontalScroll(page: Page, width: number, state: string) {

@@ -1,7 +1,7 @@
 // The embed on someone else's page: a plain HTML blog post on another origin (http://blog.test) that
 // shows the journey twice, as the <pod-journey> element and as a plain iframe of embed.html.
-import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
+import { expectNoViolations } from './fixtures';
 
 const BLOG = 'http://blog.test';
 const SCENARIO = 'happy-path';
@@ -163,13 +163,7 @@ for (const theme of ['light', 'dark'] as const) {
       await page.getByRole('button', { name: 'Next step' }).click();
       await page.getByRole('button', { name: 'Next step' }).click();
       await expect(page.getByTestId('step-counter')).toHaveText(/^Step 3 of \d+$/);
-      const { violations } = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-        .analyze();
-      const report = violations.flatMap((v) =>
-        v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`),
-      );
-      expect(report).toEqual([]);
+      await expectNoViolations(page, `embed.html, ${theme}`);
       expect(requests.filter((u) => HEAVY.test(u))).toEqual([]);
     });
   });

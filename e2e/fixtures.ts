@@ -1,4 +1,5 @@
 // Page object for the full app, used as a Playwright fixture (role/label locators first).
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page, type Request } from '@playwright/test';
 
 export class JourneyPage {
@@ -149,3 +150,14 @@ export const test = base.extend<{ journey: JourneyPage }>({
   },
 });
 export { expect };
+
+/** axe's WCAG 2.0/2.1/2.2 A and AA rules; the failures listed with their nodes so a report says what to fix. */
+export async function expectNoViolations(page: Page, state: string) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const report = violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`),
+  );
+  expect.soft(report, `axe violations (${state})`).toEqual([]);
+}

@@ -1,8 +1,7 @@
 // Present mode at a projector's 1280×720: a lesson walked from the keyboard and a clicker's keys, the
 // blank screen, full screen, the speaker notes below the fold, leaving; axe in both themes.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect, type JourneyPage } from './fixtures';
+import { test, expect, expectNoViolations, type JourneyPage } from './fixtures';
 
 const PROJECTOR = { width: 1280, height: 720 };
 const HAPPY = '#/scenario/happy-path';
@@ -34,16 +33,6 @@ function presentView(page: Page) {
     announcer: page.getByTestId('announcer'),
     blank: page.getByTestId('present-blank'),
   };
-}
-
-async function expectNoViolations(page: Page, state: string) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  const report = violations.flatMap((v) =>
-    v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`),
-  );
-  expect.soft(report, `axe violations (${state})`).toEqual([]);
 }
 
 test('a lesson from the keyboard: clicker keys step, Home/End, a scenario by number, blank, full screen, leave', async ({
