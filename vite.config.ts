@@ -50,7 +50,7 @@ export default defineConfig(({ isSsrBuild }) => ({
               groups: [
                 {
                   name: 'player',
-                  test: /node_modules[\\/](react|react-dom|scheduler|zustand)[\\/]|src[\\/]ui[\\/](store[\\/](store|route|recorded|derive|playhead|theme|catalog|link)\.ts|stage[\\/](?!motionFeatures)|common[\\/](icons|Notice|useMediaQuery|format)\.tsx?|timeline[\\/]usePlaybackLoop|editor[\\/](FailureLink|requests|useFailure))/,
+                  test: /node_modules[\\/](react|react-dom|scheduler|zustand)[\\/]|src[\\/]ui[\\/](store[\\/](store|route|recorded|derive|playhead|theme|catalog|link)\.ts|stage[\\/](?!motionFeatures)|common[\\/](icons|Notice|useMediaQuery|format)\.tsx?|timeline[\\/](usePlaybackLoop|Transport|StepSlider)|editor[\\/](FailureLink|requests|useFailure))/,
                 },
               ],
             },

@@ -1,5 +1,14 @@
 import { useLayoutEffect } from 'react';
-import { resolveTheme, Stage, Transport, useJourney, useMediaQuery, usePlaybackLoop, type ThemePref } from '@ui';
+import {
+  resolveTheme,
+  Stage,
+  StepSlider,
+  Transport,
+  useJourney,
+  useMediaQuery,
+  usePlaybackLoop,
+  type ThemePref,
+} from '@ui';
 import './embed.css';
 
 /**
@@ -26,18 +35,7 @@ export function EmbedPlayer({ theme }: { theme: ThemePref }) {
       <Stage />
       <div className="embed-controls" role="group" aria-label="Playback">
         <Transport ends={false} playClassName="embed-play" />
-        <input
-          type="range"
-          className="embed-scrub"
-          min={0}
-          max={Math.max(count - 1, 0)}
-          step={1}
-          value={index}
-          disabled={empty}
-          aria-label="Step"
-          aria-valuetext={step ? `Step ${index + 1} of ${count}: ${step.title}` : 'No steps'}
-          onChange={(e) => seek(Number(e.target.value))}
-        />
+        <StepSlider className="embed-scrub" count={count} index={index} title={step?.title} onSeek={seek} />
         <span className="embed-counter" data-testid="step-counter">
           {counter}
         </span>

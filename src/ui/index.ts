@@ -7,6 +7,7 @@ export { EditorPanel } from './editor/EditorPanel';
 export { Stage } from './stage/Stage';
 export { Timeline } from './timeline/Timeline';
 export { Transport } from './timeline/Transport';
+export { StepSlider } from './timeline/StepSlider';
 export { usePlaybackLoop } from './timeline/usePlaybackLoop';
 export { useKeyboardShortcuts } from './timeline/useKeyboardShortcuts';
 export { Inspector } from './inspector/Inspector';

@@ -133,28 +133,10 @@ function box(ctx: Ctx, b: BoxModel): string {
   const { p } = ctx;
   const kind = p[KIND_TOKEN[b.kind]];
   const { x, y, w, h } = b.rect;
+  // The active box's glow: a wide translucent ring under a thin solid one, as on the stage.
+  const ring = { x: x - 4, y: y - 4, width: w + 8, height: h + 8, rx: 11, fill: 'none', stroke: kind };
   const glow = b.active
-    ? el('rect', {
-        x: x - 4,
-        y: y - 4,
-        width: w + 8,
-        height: h + 8,
-        rx: 11,
-        fill: 'none',
-        stroke: kind,
-        'stroke-opacity': 0.3,
-        'stroke-width': 8,
-      }) +
-      el('rect', {
-        x: x - 4,
-        y: y - 4,
-        width: w + 8,
-        height: h + 8,
-        rx: 11,
-        fill: 'none',
-        stroke: kind,
-        'stroke-width': 2,
-      })
+    ? el('rect', { ...ring, 'stroke-opacity': 0.3, 'stroke-width': 8 }) + el('rect', { ...ring, 'stroke-width': 2 })
     : '';
   // The kind's colour along the top edge, as the stage's 3px top border.
   const [l, r, t] = [round(x + 0.5), round(x + w - 0.5), round(y + 1.5)];

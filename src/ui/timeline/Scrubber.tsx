@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef } from 'react';
 import type { Step } from '@sim';
 import { useJourney } from '../store/store';
 import { componentKind, componentLabel } from '../store/derive';
+import { StepSlider } from './StepSlider';
 
 /**
  * The steps as a slider: one tick per step coloured by component, failures marked ✕ above their
@@ -39,18 +40,7 @@ export function Scrubber({ steps, index, onSeek }: { steps: readonly Step[]; ind
           </span>
         ))}
       </div>
-      <input
-        type="range"
-        className="scrub-input"
-        min={0}
-        max={Math.max(count - 1, 0)}
-        step={1}
-        value={index}
-        disabled={count === 0}
-        aria-label="Step"
-        aria-valuetext={current ? `Step ${index + 1} of ${count}: ${current.title}` : 'No steps'}
-        onChange={(e) => onSeek(Number(e.target.value))}
-      />
+      <StepSlider className="scrub-input" count={count} index={index} title={current?.title} onSeek={onSeek} />
     </div>
   );
 }
