@@ -42,3 +42,4 @@ export * from './kubeconfig';
 export * from './objects';
 export * from './scenarioSource';
 export * from './preflight';
+export * from './podDecode';

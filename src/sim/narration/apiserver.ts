@@ -74,6 +74,15 @@ export function decodeFailed(p: { message: string }): Narration {
   };
 }
 
+/** The decoder met a value its Go field cannot hold, or a quantity that does not parse. */
+export function decodeTypeFailed(p: { message: string }): Narration {
+  return {
+    summary: 'kube-apiserver cannot decode the object: 400 Bad Request.',
+    detail: `${p.message}. Every field has a type: YAML reads unquoted true, yes, on and numbers as booleans and numbers, so a string field needs quotes; a quantity such as 500m or 1Gi must parse. Nothing is checked further.`,
+    docs: [DOCS.fieldValidation],
+  };
+}
+
 /** Why each mutating plugin matters, for the step it gets when it changes the pod. */
 const PLUGIN_DETAIL: Record<string, { detail: string; docs: Narration['docs'] }> = {
   ServiceAccount: {

@@ -29,6 +29,7 @@ import {
   unknownObjectFields,
 } from '../objects';
 import { prepareForCreate, wipeSystemFields } from '../podCreate';
+import { podDecodeError } from '../podDecode';
 import { pruneUnknownPodFields, unknownPodFields } from '../podFields';
 import type { Rng } from '../random';
 import type { RequestAttributes } from '../rbac';
@@ -46,7 +47,7 @@ import {
 import { validateObjectCreate, validatePodCreate } from '../validation';
 import { renameFix } from './fixes';
 import { levelOf, podSecurityOffences } from './podSecurity';
-import { keyRange, rangeForPath } from './ranges';
+import { keyRange, rangeForPath, valueRange } from './ranges';
 import { diagnostic, type DocContext, type Gate, type Stop } from './types';
 
 export interface ApiserverResult {
@@ -169,6 +170,14 @@ export function throughApiserver(
     );
   };
   if (undecodable) return decodeStop(decodeErrorMessage(kind, undecodable), ['data']);
+  // a patch is decoded from the merged object, with other words: only a create is checked here
+  const typed = isPod && !patching ? podDecodeError(body) : undefined;
+  if (typed) {
+    const message = printed(badRequestStatus(decodeErrorMessage(kind, typed.message)), 'creating');
+    const gate = API('decoding (400)', 'decode');
+    const range = valueRange(doc, typed.path, lines) ?? firstLineOf(at(typed.path), text);
+    return stop(gate, message, [diagnostic(gate, 'error', message, range, { path: typed.path })]);
+  }
   const unknown = unknownOf(body);
   if (unknown.length) return decodeStop(strictDecodingMessage(kind, unknown.map(unknownFieldError)), unknown);
   if (patching) return { warnings: [] };

@@ -12,7 +12,9 @@ import {
   apiserverNarration,
   canonicalPod,
   defaultPod,
+  decodeErrorMessage,
   diffObjects,
+  podDecodeError,
   podStorageKey,
   prepareForCreate,
   pruneUnknownPodFields,
@@ -68,10 +70,21 @@ const decode: Stage = (state, { env }) => {
   const body = (state.exchange.request.body ?? {}) as KubeObject;
   const check = checkFields(state, 'Pod', unknownPodFields(body));
   const { directive, errors, strictError } = check;
-  const fail = (message: string) =>
-    rejectUndecodable(state, message, '400 Bad Request: cannot decode the pod', [
-      { label: 'fieldValidation', value: directive },
-    ]);
+  const facts = [{ label: 'fieldValidation', value: directive }];
+  const fail = (message: string) => rejectUndecodable(state, message, '400 Bad Request: cannot decode the pod', facts);
+  // rest.go transformDecodeError: the JSON decoder's own error comes before field validation
+  const undecodable = podDecodeError(body);
+  if (undecodable) {
+    const message = decodeErrorMessage('Pod', undecodable.message);
+    const at = [...facts, { label: 'field', value: undecodable.path }];
+    return rejectUndecodable(
+      state,
+      message,
+      '400 Bad Request: cannot decode the pod',
+      at,
+      apiserverNarration.decodeTypeFailed({ message }),
+    );
+  }
   if (strictError) return fail(strictError);
   const decoded = wipeSystemFields(pruneUnknownPodFields(body));
   const ns = state.info.namespace;

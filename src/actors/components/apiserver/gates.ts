@@ -72,7 +72,13 @@ export function decodedForCreate(
 }
 
 /** The decoder refuses the body: 400 BadRequest with its message (rest.go transformDecodeError). */
-export function rejectUndecodable(state: RequestState, message: string, title: string, facts?: Fact[]): StageResult {
+export function rejectUndecodable(
+  state: RequestState,
+  message: string,
+  title: string,
+  facts?: Fact[],
+  narration: Narration = apiserverNarration.decodeFailed({ message }),
+): StageResult {
   return reject(
     state,
     badRequestStatus(message),
@@ -80,7 +86,7 @@ export function rejectUndecodable(state: RequestState, message: string, title: s
       place: 'decode',
       title,
       outcome: 'fail',
-      narration: apiserverNarration.decodeFailed({ message }),
+      narration,
       ...(facts ? { facts } : {}),
     },
     GATE_MS.decode,
