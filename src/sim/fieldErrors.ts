@@ -59,6 +59,12 @@ export const notFound = (field: string, badValue: string): FieldError => ({
   field,
   badValue,
 });
+/** field.TooLong: `must have at most <n> bytes`, the value never printed. */
+export const tooLong = (field: string, maxLength: number): FieldError => ({
+  type: 'FieldValueTooLong',
+  field,
+  detail: `must have at most ${maxLength} bytes`,
+});
 export const forbidden = (field: string, detail: string): FieldError => ({
   type: 'FieldValueForbidden',
   field,

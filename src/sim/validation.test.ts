@@ -165,3 +165,34 @@ describe('ValidatePodUpdate', () => {
     expect(validatePodUpdate(old, withT).differing).toEqual(['spec.tolerations']);
   });
 });
+
+describe('labels of the node selector and the size of the annotations', () => {
+  it('validates spec.nodeSelector as labels, after the metadata', () => {
+    const p = pod('web', [c('web')], { nodeSelector: { 'disk type': 'ssd' } });
+    expect(messages(p)).toEqual([
+      "spec.nodeSelector: Invalid value: \"disk type\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
+    ]);
+  });
+
+  it('refuses annotations over 256 KiB together (UTF-8 bytes of keys and values), without printing them', () => {
+    const annotated = (value: string): KubeObject => {
+      const p = pod('web', [c('web')]);
+      return { ...p, metadata: { ...p.metadata, annotations: { a: value } } };
+    };
+    expect(messages(annotated('x'.repeat(262143)))).toEqual([]);
+    expect(messages(annotated('x'.repeat(262144)))).toEqual([
+      'metadata.annotations: Too long: must have at most 262144 bytes',
+    ]);
+    expect(messages(annotated('é'.repeat(131072)))).toEqual([
+      'metadata.annotations: Too long: must have at most 262144 bytes',
+    ]);
+  });
+
+  it('checks annotation keys as qualified names once lower-cased', () => {
+    const p = pod('web', [c('web')]);
+    const keyed = { ...p, metadata: { ...p.metadata, annotations: { 'Example.COM/Team': 'a', 'a b': 'c' } } };
+    expect(messages(keyed)).toEqual([
+      "metadata.annotations: Invalid value: \"a b\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
+    ]);
+  });
+});

@@ -5,12 +5,23 @@
  * wording (apimachinery@v0.33.0 pkg/util/validation/validation.go); any of them makes a 422.
  */
 import { jsonEqual } from './diff';
-import { duplicate, forbidden, invalid, notFound, notSupported, required, type FieldError } from './fieldErrors';
+import {
+  duplicate,
+  forbidden,
+  invalid,
+  notFound,
+  notSupported,
+  required,
+  tooLong,
+  type FieldError,
+} from './fieldErrors';
 import type { KubeObject } from './scenario';
 
 type Obj = Record<string, unknown>;
 const list = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]) : []);
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const record = (v: unknown): Obj | undefined =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : undefined;
 
 /** validation.go RegexError: `msg (e.g. 'a',  or 'b', regex used for validation is '...')`. */
 export function regexError(msg: string, fmt: string, ...examples: string[]): string {
@@ -103,6 +114,36 @@ function labelValue(value: string): string[] {
   return errs;
 }
 
+/**
+ * apimachinery pkg/apis/meta/v1/validation ValidateLabels (metadata.labels, spec.nodeSelector): each key a
+ * qualified name, each value a label value (Go maps: in key order here).
+ */
+function validateLabels(labels: Readonly<Record<string, unknown>> | undefined, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  for (const [k, v] of Object.entries(labels ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    errs.push(...qualifiedName(k).map((m) => invalid(path, k, m)));
+    errs.push(...labelValue(String(v)).map((m) => invalid(path, String(v), m)));
+  }
+  return errs;
+}
+
+/** apimachinery pkg/api/validation/objectmeta.go TotalAnnotationSizeLimitB (256 KiB). */
+export const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
+
+/**
+ * objectmeta.go ValidateAnnotations: each key a qualified name once lower-cased, then
+ * ValidateAnnotationsSize: the keys and values together (len() counts UTF-8 bytes) at most 256 KiB,
+ * else field.TooLong (`Too long: must have at most 262144 bytes`).
+ */
+function validateAnnotations(annotations: Readonly<Record<string, unknown>> | undefined, path: string): FieldError[] {
+  const entries = Object.entries(annotations ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
+  const errs = entries.flatMap(([k]) => qualifiedName(k.toLowerCase()).map((m) => invalid(path, k, m)));
+  const utf8 = new TextEncoder();
+  const size = entries.reduce((n, [k, v]) => n + utf8.encode(k).length + utf8.encode(String(v)).length, 0);
+  if (size > TOTAL_ANNOTATION_SIZE_LIMIT) errs.push(tooLong(path, TOTAL_ANNOTATION_SIZE_LIMIT));
+  return errs;
+}
+
 /** ValidateObjectMeta for a namespaced object whose name must be a DNS subdomain (Go maps: labels in key order here). */
 function validateMeta(meta: KubeObject['metadata']): FieldError[] {
   const errs: FieldError[] = [];
@@ -116,10 +157,8 @@ function validateMeta(meta: KubeObject['metadata']): FieldError[] {
   const ns = meta.namespace ?? '';
   if (!ns) errs.push(required('metadata.namespace'));
   else errs.push(...dns1123Label(ns).map((m) => invalid('metadata.namespace', ns, m)));
-  for (const [k, v] of Object.entries(meta.labels ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
-    errs.push(...qualifiedName(k).map((m) => invalid('metadata.labels', k, m)));
-    errs.push(...labelValue(String(v)).map((m) => invalid('metadata.labels', String(v), m)));
-  }
+  errs.push(...validateLabels(meta.labels, 'metadata.labels'));
+  errs.push(...validateAnnotations(meta.annotations, 'metadata.annotations'));
   return errs;
 }
 
@@ -236,6 +275,8 @@ export function validatePodCreate(pod: KubeObject): FieldError[] {
       notSupported('spec.dnsPolicy', dnsPolicy, ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None']),
     );
   }
+  // k/k pkg/apis/core/validation/validation.go ValidatePodSpec: the node selector right after dnsPolicy
+  errs.push(...validateLabels(record(spec.nodeSelector), 'spec.nodeSelector'));
   return errs;
 }
 
@@ -256,10 +297,8 @@ function validateGenericMeta(meta: KubeObject['metadata'], namespaced: boolean, 
   } else if (ns) {
     errs.push(forbidden('metadata.namespace', 'not allowed on this type'));
   }
-  for (const [k, v] of Object.entries(meta.labels ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
-    errs.push(...qualifiedName(k).map((m) => invalid('metadata.labels', k, m)));
-    errs.push(...labelValue(String(v)).map((m) => invalid('metadata.labels', String(v), m)));
-  }
+  errs.push(...validateLabels(meta.labels, 'metadata.labels'));
+  errs.push(...validateAnnotations(meta.annotations, 'metadata.annotations'));
   return errs;
 }
 
