@@ -6,6 +6,7 @@ import {
   addSource,
   applyPatch,
   checkDocument,
+  flattenLists,
   infoString,
   missingAnnotationWarning,
   nameLine,
@@ -368,5 +369,31 @@ describe('kubectl client', () => {
         Warning: warningHeader(['unknown field "spec.x"', 'would violate PodSecurity "restricted:latest": a']),
       }),
     ).toEqual(['unknown field "spec.x"', 'would violate PodSecurity "restricted:latest": a']);
+  });
+});
+
+describe('flattenLists', () => {
+  const list = (items: string) => `apiVersion: v1\nkind: List\nitems:\n${items}`;
+  const pod = (name: string) =>
+    `- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: ${name}\n  spec:\n    containers:\n    - name: web\n      image: nginx:1.27\n`;
+
+  it('replaces a v1 List by its items, each pointing at its own lines', () => {
+    const docs = flattenLists(parseManifest(list(pod('web') + pod('api')), 'pod.yaml').documents);
+    expect(docs.map((d) => [d.index, (d.value as { metadata: { name: string } }).metadata.name])).toEqual([
+      [0, 'web'],
+      [1, 'api'],
+    ]);
+    expect(docs[1]!.range.startLine).toBe(12);
+    expect(docs[1]!.ranges['spec.containers[0].image']?.startLine).toBe(19);
+  });
+
+  it('leaves a List whose items it cannot follow whole, and kubectl reading it says why', () => {
+    const docs = flattenLists(parseManifest(list('- apiVersion: v1\n  kind: Service\n'), 'pod.yaml').documents);
+    expect(docs).toHaveLength(1);
+    expect(checkDocument(docs[0]!.value, 'pod.yaml', 'default')).toEqual({
+      ok: false,
+      unsupported:
+        'kubectl applies the items of a v1 List one by one; this simulator does so when every item has the apiVersion and kind of a Pod, ConfigMap, Secret, ServiceAccount, Namespace or Node.',
+    });
   });
 });

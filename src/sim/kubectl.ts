@@ -11,6 +11,7 @@
 import { setJsonKey } from './diff';
 import { kindMapping, type KindMapping } from './apiResources';
 import { aggregateMessage, goQuote } from './fieldErrors';
+import type { ManifestDocument, SourceRange } from './manifest';
 import { threeWayMergePatch } from './strategicMergePatch';
 import type { Status } from './status';
 import type { HttpRequest } from './trace';
@@ -126,6 +127,13 @@ export function checkDocument(value: unknown, fileName: string, contextNamespace
   const metadata = isRecord(obj.metadata) ? obj.metadata : {};
   const name = typeof metadata.name === 'string' ? metadata.name : '';
   const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : '';
+  // a List flattenLists did not open (the RESTMapper maps it; its items are what kubectl sends)
+  if (kind === 'List' && apiVersion === 'v1')
+    return {
+      ok: false,
+      unsupported:
+        'kubectl applies the items of a v1 List one by one; this simulator does so when every item has the apiVersion and kind of a Pod, ConfigMap, Secret, ServiceAccount, Namespace or Node.',
+    };
   const mapping = kindMapping(apiVersion, kind);
   if (!mapping) {
     // meta.NoKindMatchError, wrapped by infoForData
@@ -143,6 +151,58 @@ export function checkDocument(value: unknown, fileName: string, contextNamespace
   const { namespace: _dropped, ...rest } = metadata;
   const meta = mapping.namespaced ? { ...metadata, namespace: ns } : rest;
   return { ok: true, info: { mapping, name, namespace: ns, object: { ...obj, metadata: meta } } };
+}
+
+/**
+ * The items of a v1 List, when this simulator can apply them: every item an object of a kind it follows.
+ * kubectl's RESTMapper knows `List` in every group version (client-go restmapper discovery.go adds it),
+ * and cli-runtime's FlattenListVisitor (visitor.go) then visits each item as its own object, in order,
+ * with the List's source. Items kubectl would refuse (no kind, a kind the server does not serve) are
+ * not simulated: the List is then left whole, and checkDocument says so.
+ */
+function listItems(value: unknown): Obj[] | undefined {
+  if (!isRecord(value) || value.apiVersion !== 'v1' || value.kind !== 'List' || !Array.isArray(value.items))
+    return undefined;
+  const items = value.items as unknown[];
+  const simulated = (item: unknown): item is Obj =>
+    isRecord(item) &&
+    typeof item.apiVersion === 'string' &&
+    typeof item.kind === 'string' &&
+    typeof kindMapping(item.apiVersion, item.kind) === 'object';
+  return items.every(simulated) ? items : undefined;
+}
+
+/** `items[0].spec` → `spec` for the item `items[0]`; undefined for a path outside it. */
+function underItem(path: string, item: string): string | undefined {
+  if (!path.startsWith(item)) return undefined;
+  const rest = path.slice(item.length);
+  if (rest.startsWith('.')) return rest.slice(1);
+  return rest.startsWith('[') ? rest : undefined;
+}
+
+/**
+ * The documents as kubectl visits them: a v1 List replaced by its items (FlattenListVisitor), each
+ * with its own place in the editor, so every later check points inside the List.
+ */
+export function flattenLists(documents: readonly ManifestDocument[]): ManifestDocument[] {
+  const out: ManifestDocument[] = [];
+  for (const doc of documents) {
+    const items = listItems(doc.value);
+    if (!items) {
+      out.push({ ...doc, index: out.length });
+      continue;
+    }
+    items.forEach((value, i) => {
+      const item = `items[${i}]`;
+      const ranges: Record<string, SourceRange> = {};
+      for (const [path, range] of Object.entries(doc.ranges)) {
+        const inner = underItem(path, item);
+        if (inner) ranges[inner] = range;
+      }
+      out.push({ index: out.length, value, range: doc.ranges[item] ?? doc.range, ranges });
+    });
+  }
+  return out;
 }
 
 export interface RequestContext {

@@ -222,3 +222,21 @@ describe('keys written twice', () => {
     );
   });
 });
+
+describe('numbers JSON cannot hold', () => {
+  it.each([
+    ['.inf', '+Inf'],
+    ['-.Inf', '-Inf'],
+    ['.nan', 'NaN'],
+  ])('%s stops kubectl converting the document', (yaml, go) => {
+    const m = parseManifest(
+      POD(`  - name: web\n    image: nginx:1.27\n    resources:\n      limits:\n        cpu: ${yaml}\n`),
+      'pod.yaml',
+    );
+    expect(m.documents).toEqual([]);
+    expect(m.kubectlError).toBe(
+      `error: error parsing pod.yaml: error converting YAML to JSON: json: unsupported value: ${go}`,
+    );
+    expect(m.diagnostics.map((d) => [d.range.startLine, d.message])).toEqual([[11, `json: unsupported value: ${go}`]]);
+  });
+});

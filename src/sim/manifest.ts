@@ -386,6 +386,27 @@ function duplicateKeys(node: unknown, out: { key: string; range: [number, number
   return out;
 }
 
+/**
+ * The first number JSON cannot write (YAML 1.1 `.inf`, `-.inf`, `.nan`), in the order json.Marshal
+ * meets it: map keys sorted, list items in order.
+ */
+function unsupportedNumber(v: unknown, path: string): { value: number; path: string } | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? undefined : { value: v, path };
+  if (Array.isArray(v)) {
+    for (const [i, item] of v.entries()) {
+      const found = unsupportedNumber(item, childPath(path, i));
+      if (found) return found;
+    }
+  } else if (typeof v === 'object' && v !== null) {
+    const obj = v as Record<string, unknown>;
+    for (const k of Object.keys(obj).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const found = unsupportedNumber(obj[k], childPath(path, k));
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
 /** The range of the closest field that exists in the document: `spec.containers[0].imagee` → that key. */
 export function rangeOf(doc: ManifestDocument, path: string): SourceRange {
   let p = path;
@@ -560,6 +581,15 @@ export function parseManifest(text: string, fileName: string): ParsedManifest {
     if (value === null || value === undefined) continue;
     const ranges: Record<string, SourceRange> = {};
     collectRanges(doc.contents, '', lc, chunk, ranges);
+    const unsupported = unsupportedNumber(value, '');
+    if (unsupported) {
+      // sigs.k8s.io/yaml yamlToJSONTarget: json.Marshal of the decoded document (encoding/json
+      // floatEncoder: UnsupportedValueError, "json: unsupported value: " + strconv.FormatFloat(f, 'g', -1, 64))
+      const message = `json: unsupported value: ${Number.isNaN(unsupported.value) ? 'NaN' : unsupported.value > 0 ? '+Inf' : '-Inf'}`;
+      diagnostics.push({ severity: 'error', message, source: 'kubectl', range: ranges[unsupported.path] ?? range });
+      fail(kubectlYamlError(fileName, message));
+      continue;
+    }
     documents.push({ index: documents.length, value, range, ranges });
   }
 

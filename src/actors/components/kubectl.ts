@@ -17,6 +17,7 @@ import {
   applyPatch,
   checkDocument,
   createRequest,
+  flattenLists,
   getRequest,
   isStatus,
   kubectlNarration,
@@ -161,13 +162,14 @@ function readDocuments(env: SimEnv, run: Run): Reading {
   if (run.admin) return { values: adminDocuments(env.input.interventions?.[run.admin.index]?.objects ?? []) };
   const parsed = parseManifest(env.input.manifest, run.fileName);
   if (parsed.limitError) return { values: [], limit: parsed.limitError };
-  if (!parsed.kubectlError) return { values: parsed.documents.map((d) => d.value) };
+  const documents = flattenLists(parsed.documents);
+  if (!parsed.kubectlError) return { values: documents.map((d) => d.value) };
   // documents before the first error are read (and applied) before kubectl reports it
   const firstError = Math.min(
     ...parsed.diagnostics.filter((d) => d.severity === 'error').map((d) => d.range.startLine),
   );
   return {
-    values: parsed.documents.filter((d) => d.range.startLine < firstError).map((d) => d.value),
+    values: documents.filter((d) => d.range.startLine < firstError).map((d) => d.value),
     yamlError: parsed.kubectlError.replace(/^error: /, ''),
   };
 }

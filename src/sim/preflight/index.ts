@@ -5,7 +5,7 @@
  * marked where it is, named by the component and gate that would catch it, with the run's words.
  */
 import { authenticate } from '../authn';
-import { addSource, checkDocument, renderErrors, type ResourceInfo } from '../kubectl';
+import { addSource, checkDocument, flattenLists, renderErrors, type ResourceInfo } from '../kubectl';
 import { parseManifest, type Diagnostic } from '../manifest';
 import { createRng } from '../random';
 import type { KubeObject, ScenarioInput } from '../scenario';
@@ -58,7 +58,7 @@ export function preflight(input: ScenarioInput): Preflight {
   const stops: Stop[] = [];
   let lastGate: Gate = READING;
 
-  for (const doc of parsed.documents) {
+  for (const doc of flattenLists(parsed.documents)) {
     const checked = checkDocument(doc.value, input.fileName, input.identity.namespace);
     const kindLine = rangeForPath(doc, 'kind', text);
     if (!checked.ok) {
