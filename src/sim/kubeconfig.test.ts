@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLUSTER_YAML, DEFAULT_START_TIME, KUBECONFIGS } from '@scenarios';
 import { parseCluster } from './clusterYaml';
-import { clientCAs, parseKubeconfig } from './kubeconfig';
+import { EMPTY_KUBECONFIG, clientCAs, parseKubeconfig } from './kubeconfig';
 
 const cluster = parseCluster(DEFAULT_CLUSTER_YAML).objects;
 const read = (text: string, at = DEFAULT_START_TIME) => parseKubeconfig(text, cluster, at);
@@ -151,6 +151,16 @@ describe('parseKubeconfig: diagnostics at the right line', () => {
     const r = read(admin.replace(/current-context: .*\n/, ''));
     expect(r.diagnostics.map((d) => d.message)).toEqual([
       'current-context is not set: kubectl would fall back to http://localhost:8080 and fail to connect',
+    ]);
+    expect(r.identity.credential).toEqual({ type: 'none' });
+  });
+});
+
+describe('an empty kubeconfig', () => {
+  it.each([[''], ['# nothing here\n']])('%j has no server: refused at line 1', (text) => {
+    const r = read(text);
+    expect(r.diagnostics.map((d) => [d.range.startLine, d.severity, d.message])).toEqual([
+      [1, 'error', EMPTY_KUBECONFIG],
     ]);
     expect(r.identity.credential).toEqual({ type: 'none' });
   });

@@ -73,6 +73,13 @@ function named(
     : undefined;
 }
 
+/**
+ * An empty kubeconfig: what kubectl does with it, quoting the error its validation step returns (the
+ * address is where Go dials `localhost` first on a dual-stack host; 127.0.0.1 on an IPv4-only one).
+ */
+export const EMPTY_KUBECONFIG =
+  'the kubeconfig is empty: kubectl has no server, falls back to http://localhost:8080 where no API server listens, and its first request fails: error validating data: failed to download openapi: Get "http://localhost:8080/openapi/v2?timeout=32s": dial tcp [::1]:8080: connect: connection refused';
+
 /** Parses the kubeconfig; `at` is when kubectl runs (certificate validity is checked against it). */
 export function parseKubeconfig(text: string, cluster: readonly KubeObject[], at: string): ParsedKubeconfig {
   const parsed = parseManifest(text, 'kubeconfig');
@@ -100,6 +107,18 @@ export function parseKubeconfig(text: string, cluster: readonly KubeObject[], at
     summary.authentication = authenticate(credential, cluster);
     return { identity: { user: summary.user, credential, namespace: summary.namespace }, diagnostics, summary };
   };
+  if (!doc && parsed.kubectlError === undefined && parsed.limitError === undefined) {
+    // client-go clientcmd: an empty config merges with ClusterDefaults (http://localhost:8080), so kubectl
+    // dials that; the first request is apply's OpenAPI download for --validate (kubectl's
+    // factory_client_access.go Validator, cli-runtime query_param_verifier.go "failed to download openapi")
+    diagnostics.push({
+      severity: 'error',
+      message: EMPTY_KUBECONFIG,
+      source: 'kubectl',
+      range: { startLine: 1, startColumn: 1, endLine: 1, endColumn: (text.split('\n', 1)[0] ?? '').length + 1 },
+    });
+    return identityOf({ type: 'none' });
+  }
   if (!doc || !isRecord(doc.value)) {
     if (doc) report('', 'a kubeconfig is a mapping: apiVersion, kind, clusters, contexts, users, current-context');
     return identityOf({ type: 'none' });
