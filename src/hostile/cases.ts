@@ -25,6 +25,8 @@ export interface HostileCase {
         /** kubectl apply's stdout and stderr, one line each. */
         output?: string;
         diagnostic?: { line: number; message: string };
+        /** For a text the API server refuses: the manifest line pre-flight marks and its gate. */
+        preflight?: { line: number; stage: string };
       }
     | { refused: string };
 }
@@ -110,8 +112,13 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   {
     id: 'containers-is-mapping',
     file: 'containers-is-mapping.yaml',
-    why: 'containers written as a mapping instead of a list',
-    gap: 'kube-apiserver refuses the body while decoding it (400, "cannot unmarshal object into Go struct field PodSpec.spec.containers of type []v1.Container"); the simulator decodes it as no containers',
+    why: 'containers written as a mapping instead of a list: the JSON decoder refuses the body (400), before any field check',
+    expect: {
+      journey: 'rejected',
+      output:
+        'Error from server (BadRequest): error when creating "pod.yaml": Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal object into Go struct field PodSpec.spec.containers of type []v1.Container',
+      preflight: { line: 6, stage: 'kube-apiserver · decoding (400)' },
+    },
   },
   {
     id: 'control-character',
@@ -126,8 +133,13 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   {
     id: 'cpu-garbage',
     file: 'cpu-garbage.yaml',
-    why: 'a resource quantity that is not a number',
-    gap: 'kube-apiserver refuses the body while decoding it (400, "quantities must match the regular expression …"); the simulator ignores the quantity',
+    why: 'a resource quantity that is not a number: resource.Quantity decodes itself and its error ends decoding (400)',
+    expect: {
+      journey: 'rejected',
+      output:
+        'Error from server (BadRequest): error when creating "pod.yaml": Pod in version "v1" cannot be handled as a Pod: quantities must match the regular expression \'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$\'',
+      preflight: { line: 11, stage: 'kube-apiserver · decoding (400)' },
+    },
   },
   {
     id: 'crlf',
@@ -243,8 +255,13 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   {
     id: 'html-in-annotations-only',
     file: 'html-in-annotations-only.yaml',
-    why: 'markup in annotation keys and values: accepted by the API and shown as text',
-    expect: { journey: 'running', output: 'pod/web created' },
+    why: 'markup in annotation keys and values: any value is valid, but a key must be a qualified name (ValidateAnnotations checks it lower-cased), and `<b>key</b>` is not; shown as text, never as markup',
+    expect: {
+      journey: 'rejected',
+      output:
+        "The Pod \"web\" is invalid: \n* metadata.annotations: Invalid value: \"<b>key</b>\": prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')\n* metadata.annotations: Invalid value: \"<b>key</b>\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
+      preflight: { line: 5, stage: 'kube-apiserver · validation (422)' },
+    },
   },
   {
     id: 'html-in-image',
@@ -288,8 +305,13 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   {
     id: 'image-is-float',
     file: 'image-is-float.yaml',
-    why: 'image: 1.0 reads as a number',
-    gap: 'kube-apiserver refuses the body while decoding it (400, "cannot unmarshal number into Go struct field Container.spec.containers.image of type string"); the simulator treats the image as missing',
+    why: 'image: 1.0 reads as a number, which a Go string cannot hold (400)',
+    expect: {
+      journey: 'rejected',
+      output:
+        'Error from server (BadRequest): error when creating "pod.yaml": Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal number into Go struct field Container.spec.containers.image of type string',
+      preflight: { line: 8, stage: 'kube-apiserver · decoding (400)' },
+    },
   },
   {
     id: 'image-named-constructor',
@@ -322,8 +344,13 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   {
     id: 'label-is-boolean',
     file: 'label-is-boolean.yaml',
-    why: 'a label value true without quotes',
-    gap: 'kube-apiserver refuses the body while decoding it (400, "cannot unmarshal bool into Go struct field ObjectMeta.metadata.labels of type string"); the simulator accepts it',
+    why: 'a label value true without quotes: a JSON boolean in a map[string]string (400)',
+    expect: {
+      journey: 'rejected',
+      output:
+        'Error from server (BadRequest): error when creating "pod.yaml": Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.labels of type string',
+      preflight: { line: 6, stage: 'kube-apiserver · decoding (400)' },
+    },
   },
   {
     id: 'label-value-64-chars',
@@ -351,14 +378,18 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   {
     id: 'list-kind',
     file: 'list-kind.yaml',
-    why: 'a v1 List wrapping the pod',
-    gap: 'kubectl flattens a v1 List and applies its items (pod/web created); the simulator looks the List kind up as a resource',
+    why: 'a v1 List wrapping the pod: kubectl flattens it and applies its item',
+    expect: { journey: 'running', output: 'pod/web created' },
   },
   {
     id: 'long-line-900kb',
     file: 'long-line-900kb.recipe.json',
-    why: 'one 900 KB line (under the simulator bound)',
-    gap: 'validation refuses annotations over 256 KiB in total (metadata.annotations: Too long); the simulator does not measure annotation size',
+    why: 'one 900 KB line (under the simulator bound): the annotation is over the 256 KiB that all annotations may take together',
+    expect: {
+      journey: 'rejected',
+      output: 'The Pod "web" is invalid: metadata.annotations: Too long: must have at most 262144 bytes',
+      preflight: { line: 5, stage: 'kube-apiserver · validation (422)' },
+    },
   },
   {
     id: 'lowercase-kind',
@@ -523,14 +554,24 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   {
     id: 'port-as-string',
     file: 'port-as-string.yaml',
-    why: 'a quoted containerPort',
-    gap: 'kube-apiserver refuses the body while decoding it (400, "cannot unmarshal string into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32"); the simulator accepts it',
+    why: 'a quoted containerPort: a JSON string in an int32 field (400)',
+    expect: {
+      journey: 'rejected',
+      output:
+        'Error from server (BadRequest): error when creating "pod.yaml": Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal string into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32',
+      preflight: { line: 10, stage: 'kube-apiserver · decoding (400)' },
+    },
   },
   {
     id: 'port-huge-number',
     file: 'port-huge-number.yaml',
-    why: 'a containerPort beyond any integer type',
-    gap: 'kube-apiserver refuses the body while decoding it (400, the number does not fit int32); the simulator validates it instead',
+    why: 'a containerPort beyond any integer type: go-yaml reads it as a float, and the decoder finds the number does not fit int32 (400)',
+    expect: {
+      journey: 'rejected',
+      output:
+        'Error from server (BadRequest): error when creating "pod.yaml": Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal number 100000000000000000000 into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32',
+      preflight: { line: 10, stage: 'kube-apiserver · decoding (400)' },
+    },
   },
   {
     id: 'port-negative',
@@ -555,8 +596,13 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   {
     id: 'proto-annotations',
     file: 'proto-annotations.yaml',
-    why: 'annotation keys named after Object.prototype members: valid keys',
-    expect: { journey: 'running', output: 'pod/web created' },
+    why: 'annotation keys named after Object.prototype members are valid keys, but `toString: y` is YAML 1.1 for true: go-yaml hands kubectl a boolean, and the API server cannot decode it into a string',
+    expect: {
+      journey: 'rejected',
+      output:
+        'Error from server (BadRequest): error when creating "pod.yaml": Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.annotations of type string',
+      preflight: { line: 7, stage: 'kube-apiserver · decoding (400)' },
+    },
   },
   {
     id: 'proto-keys-top-level',
@@ -571,8 +617,13 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   {
     id: 'proto-keys',
     file: 'proto-keys.yaml',
-    why: '__proto__ as a label key and a nodeSelector key',
-    gap: 'validation also reports the nodeSelector key (spec.nodeSelector: Invalid value: "__proto__"); the simulator reports only the label',
+    why: '__proto__ as a label key and a nodeSelector key: both are label keys, validated alike (422), and neither pollutes a prototype',
+    expect: {
+      journey: 'rejected',
+      output:
+        "The Pod \"web\" is invalid: \n* metadata.labels: Invalid value: \"__proto__\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')\n* spec.nodeSelector: Invalid value: \"__proto__\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
+      preflight: { line: 5, stage: 'kube-apiserver · validation (422)' },
+    },
   },
   {
     id: 'scalar-document',
@@ -792,8 +843,12 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   {
     id: 'yaml11-infinity',
     file: 'yaml11-infinity.yaml',
-    why: 'YAML 1.1 .inf as a quantity',
-    gap: 'JSON has no infinity: kubectl cannot convert the document; the simulator drops the value',
+    why: 'YAML 1.1 .inf as a quantity: JSON has no infinity, so kubectl cannot convert the document and sends nothing',
+    expect: {
+      journey: 'rejected',
+      output: 'error: error parsing pod.yaml: error converting YAML to JSON: json: unsupported value: +Inf',
+      diagnostic: { line: 11, message: 'json: unsupported value: +Inf' },
+    },
   },
   {
     id: 'yaml11-octal-mode',
@@ -804,8 +859,13 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   {
     id: 'yaml11-on-yes',
     file: 'yaml11-on-yes.yaml',
-    why: 'YAML 1.1 on: yes as a label (both booleans)',
-    gap: 'as label-is-boolean: the label key and value are both booleans, which the API cannot decode; the simulator accepts it',
+    why: 'YAML 1.1 on: yes as a label: key and value are both booleans; the key becomes "true", the value stays a boolean the API cannot decode (400)',
+    expect: {
+      journey: 'rejected',
+      output:
+        'Error from server (BadRequest): error when creating "pod.yaml": Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.labels of type string',
+      preflight: { line: 6, stage: 'kube-apiserver · decoding (400)' },
+    },
   },
   {
     id: 'cluster-alias-bomb',
@@ -852,8 +912,11 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     id: 'kubeconfig-empty',
     file: 'kubeconfig/empty.yaml',
     target: 'kubeconfig',
-    why: 'an empty kubeconfig',
-    gap: 'kubectl with an empty kubeconfig has no server to talk to; the simulator sends the request anonymously',
+    why: 'an empty kubeconfig: kubectl has no server to talk to',
+    expect: {
+      refused:
+        'kubeconfig has an error, line 1: the kubeconfig is empty: kubectl has no server, falls back to http://localhost:8080 where no API server listens, and its first request fails: error validating data: failed to download openapi: Get "http://localhost:8080/openapi/v2?timeout=32s": dial tcp [::1]:8080: connect: connection refused',
+    },
   },
   {
     id: 'kubeconfig-proto-keys',

@@ -76,6 +76,8 @@ describe('the hostile corpus', () => {
           expect(trace.result.outcome).toBe(c.expect.journey);
           if (c.expect.output !== undefined) expect(output).toBe(c.expect.output);
           else expect(output).toBe('');
+          if (c.expect.preflight)
+            expect({ line: check.outcome.line, stage: check.outcome.stage }).toEqual(c.expect.preflight);
           if (c.expect.diagnostic)
             expect({ line: firstError?.range.startLine, message: firstError?.message }).toEqual(c.expect.diagnostic);
           else expect(firstError).toBeUndefined();
