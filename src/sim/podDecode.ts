@@ -26,8 +26,7 @@ type GoType =
   | { struct: string; fields: Readonly<Record<string, GoType>> }
   | { slice: GoType }
   | { map: GoType; name: string }
-  | 'quantity'
-  | 'unchecked';
+  | 'quantity';
 
 const STRING: GoType = { scalar: 'string', name: 'string' };
 const INT32: GoType = { scalar: 'int32', name: 'int32' };
@@ -126,7 +125,6 @@ const POD = struct('Pod', { apiVersion: STRING, kind: STRING, metadata: OBJECT_M
 /** Type.String() of a decoded type: `[]v1.Container`, `v1.ObjectMeta`, `map[string]string`. */
 function typeName(t: GoType): string {
   if (t === 'quantity') return 'resource.Quantity';
-  if (t === 'unchecked') return 'interface {}';
   if ('scalar' in t || 'map' in t) return t.name;
   if ('struct' in t) return `v1.${t.struct}`;
   return `[]${typeName(t.slice)}`;
@@ -181,7 +179,7 @@ class Decoding {
 
   /** Decodes `v` into `t`; false when a quantity's own error ended decoding. */
   value(v: unknown, t: GoType, ctx: Context, path: string): boolean {
-    if (t === 'unchecked' || v === null || v === undefined) return true; // null leaves any Go value as it is
+    if (v === null || v === undefined) return true; // null leaves any Go value as it is
     if (t === 'quantity') {
       // UnmarshalJSON gets the raw JSON text: a string without its quotes, anything else as written
       const raw = typeof v === 'string' ? goJson(v).slice(1, -1) : goJson(v);
