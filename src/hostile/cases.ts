@@ -387,7 +387,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     why: 'one 900 KB line (under the simulator bound): the annotation is over the 256 KiB that all annotations may take together',
     expect: {
       journey: 'rejected',
-      output: 'The Pod "web" is invalid: metadata.annotations: Too long: must have at most 262144 bytes',
+      output: 'The Pod "web" is invalid: metadata.annotations: Too long: may not be more than 262144 bytes',
       preflight: { line: 5, stage: 'kube-apiserver · validation (422)' },
     },
   },

@@ -59,11 +59,14 @@ export const notFound = (field: string, badValue: string): FieldError => ({
   field,
   badValue,
 });
-/** field.TooLong: `must have at most <n> bytes`, the value never printed. */
+/**
+ * field.TooLong (apimachinery pkg/util/validation/field/errors.go): `may not be more than <n> bytes`,
+ * the value never printed. The older `must have at most <n> bytes` went with v1.32 (kubernetes#128553).
+ */
 export const tooLong = (field: string, maxLength: number): FieldError => ({
   type: 'FieldValueTooLong',
   field,
-  detail: `must have at most ${maxLength} bytes`,
+  detail: `may not be more than ${maxLength} bytes`,
 });
 export const forbidden = (field: string, detail: string): FieldError => ({
   type: 'FieldValueForbidden',

@@ -181,10 +181,10 @@ describe('labels of the node selector and the size of the annotations', () => {
     };
     expect(messages(annotated('x'.repeat(262143)))).toEqual([]);
     expect(messages(annotated('x'.repeat(262144)))).toEqual([
-      'metadata.annotations: Too long: must have at most 262144 bytes',
+      'metadata.annotations: Too long: may not be more than 262144 bytes',
     ]);
     expect(messages(annotated('é'.repeat(131072)))).toEqual([
-      'metadata.annotations: Too long: must have at most 262144 bytes',
+      'metadata.annotations: Too long: may not be more than 262144 bytes',
     ]);
   });
 

@@ -133,7 +133,7 @@ export const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
 /**
  * objectmeta.go ValidateAnnotations: each key a qualified name once lower-cased, then
  * ValidateAnnotationsSize: the keys and values together (len() counts UTF-8 bytes) at most 256 KiB,
- * else field.TooLong (`Too long: must have at most 262144 bytes`).
+ * else field.TooLong (`Too long: may not be more than 262144 bytes`).
  */
 function validateAnnotations(annotations: Readonly<Record<string, unknown>> | undefined, path: string): FieldError[] {
   const entries = Object.entries(annotations ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
