@@ -1,15 +1,23 @@
 /**
- * kube-apiserver: the only component that talks to etcd. Each request runs as its own actor
- * (apiserver/request.ts) through the gates of its route; this machine spawns them, routes etcd's
- * answers back to them, keeps the informer and watch caches current from etcd's watch, and fans every
- * pod change out to the watches that match it (one recorded step per change).
+ * kube-apiserver: the only component that talks to etcd. Each request runs through the gates of its
+ * route (apiserver/request.ts), driven by this machine's delayed events; it routes etcd's answers
+ * back to them, keeps the informer and watch caches current from etcd's watch, and fans every pod
+ * change out to the watches that match it (one recorded step per change).
  */
-import { enqueueActions, sendTo, setup, spawnChild } from 'xstate';
+import { enqueueActions, setup } from 'xstate';
 import { apiserverNarration, type ComponentId, type KubeObject, type Packet } from '@sim';
 import type { ComponentInput, SimEnv } from '../env';
 import type { ClusterEvent } from '../protocol';
 import { ApiCache } from './apiserver/cache';
-import { exchangeOfEtcdCall, requestActorId, requestMachine, type RequestDone } from './apiserver/request';
+import {
+  etcdAnswered,
+  etcdCallId,
+  exchangeOfEtcdCall,
+  finishStage,
+  stageTime,
+  startRequest,
+  type RequestRun,
+} from './apiserver/request';
 import { fanOut, watcherFor, type Watcher } from './apiserver/watchCache';
 
 /** The watch cache processes etcd's notification before dispatching it (1 ms on an idle server). */
@@ -19,11 +27,14 @@ interface ApiserverContext {
   env: SimEnv;
   cache: ApiCache;
   watchers: Watcher[];
+  /** The requests being served, by exchange id (a finished one leaves). */
+  requests: Map<string, RequestRun>;
 }
 
 type ApiserverEvent =
   | ClusterEvent
-  | RequestDone
+  /** The running stage of a request is done. */
+  | { type: 'request.stage'; id: string }
   | { type: 'watchcache.dispatch'; key: string; prev?: KubeObject; next?: KubeObject; revision: number };
 
 /** How a watcher appears in titles. */
@@ -31,37 +42,59 @@ const watcherName = (w: ComponentId) => (w === 'kubectl-watch' ? 'kubectl get -w
 
 export const apiserverMachine = setup({
   types: {} as { context: ApiserverContext; events: ApiserverEvent; input: ComponentInput },
-  actors: { request: requestMachine },
 }).createMachine({
   id: 'kube-apiserver',
-  context: ({ input }) => ({ env: input.env, cache: new ApiCache(input.env.input.cluster), watchers: [] }),
+  context: ({ input }) => ({
+    env: input.env,
+    cache: new ApiCache(input.env.input.cluster),
+    watchers: [],
+    requests: new Map(),
+  }),
   on: {
     'http.request': {
-      actions: spawnChild('request', {
-        id: ({ event }) => requestActorId((event as Extract<ClusterEvent, { type: 'http.request' }>).exchange.id),
-        input: ({ context, event }) => ({
-          env: context.env,
-          cache: context.cache,
-          exchange: (event as Extract<ClusterEvent, { type: 'http.request' }>).exchange,
-        }),
+      // the request's first stage runs as it arrives
+      actions: enqueueActions(({ context, event, enqueue }) => {
+        const { id } = event.exchange;
+        const run = startRequest(context.env, context.cache, event.exchange);
+        context.requests.set(id, run);
+        enqueue.raise({ type: 'request.stage', id }, { delay: stageTime(run) });
       }),
     },
-    'request.done': {
+    'request.stage': {
       actions: enqueueActions(({ context, event, enqueue, system }) => {
-        const to = event.exchange.client;
-        const target = system.get(to);
-        const message: ClusterEvent = { type: 'http.response', exchange: event.exchange };
-        if (target) enqueue.sendTo(target, message, { delay: context.env.latency('kube-apiserver', to) });
-        // A finished request leaves the server's children: XState copies the list of children on
-        // every spawn and stop, so keeping hundreds of finished ones makes a busy run quadratic.
-        enqueue.stopChild(requestActorId(event.exchange.id));
+        const { env, cache } = context;
+        const run = context.requests.get(event.id);
+        if (!run) return;
+        const done = finishStage(run, env, cache);
+        if (done.next === 'continue') {
+          enqueue.raise({ type: 'request.stage', id: event.id }, { delay: stageTime(run) });
+        } else if (done.next === 'etcd') {
+          const etcd = system.get('etcd');
+          if (!etcd) return;
+          run.etcdCalls += 1;
+          const request: ClusterEvent = { type: 'etcd.request', id: etcdCallId(event.id, run.etcdCalls), op: done.op };
+          enqueue.sendTo(etcd, request, { delay: env.latency('kube-apiserver', 'etcd') });
+        } else {
+          // the response goes on the wire and the request is over
+          context.requests.delete(event.id);
+          const to = run.state.exchange.client;
+          const target = system.get(to);
+          const message: ClusterEvent = {
+            type: 'http.response',
+            exchange: { ...run.state.exchange, response: done.response },
+          };
+          if (target) enqueue.sendTo(target, message, { delay: env.latency('kube-apiserver', to) });
+        }
       }),
     },
     'etcd.response': {
-      actions: sendTo(
-        ({ event }) => requestActorId(exchangeOfEtcdCall(event.id)),
-        ({ event }) => event,
-      ),
+      actions: enqueueActions(({ context, event, enqueue }) => {
+        const id = exchangeOfEtcdCall(event.id);
+        const run = context.requests.get(id);
+        if (!run) return;
+        etcdAnswered(run, event.result, context.env, context.cache);
+        enqueue.raise({ type: 'request.stage', id }, { delay: stageTime(run) });
+      }),
     },
     'etcd.watch': {
       // the cacher's store follows etcd; dispatch to watchers happens right after
