@@ -90,6 +90,23 @@ test.describe('editing the manifest', () => {
     );
     await expect(page.getByTestId('stage')).toBeVisible();
   });
+
+  test('a value its Go type cannot hold is marked at its line and refused with a 400', async ({ journey, page }) => {
+    await journey.open();
+    await journey.replaceInEditor('containerPort: 8000', 'containerPort: "8000"');
+    const problems = page.locator('.editor-problems');
+    await expect(problems).toContainText(
+      'cannot unmarshal string into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32',
+    );
+    await expect(page.getByTestId('foresight')).toContainText('rejected');
+    await journey.button('Apply').click();
+    await journey.button('Jump to end').click();
+    await journey.tab('Terminal').click();
+    await expect(journey.tabPanel).toContainText(
+      'Error from server (BadRequest): error when creating "pod.yaml": Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal string into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32',
+    );
+    await page.screenshot({ path: test.info().outputPath('decode-error.png') });
+  });
 });
 
 test('the page makes no request to any other host', async ({ journey }) => {
