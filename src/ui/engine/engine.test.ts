@@ -112,5 +112,8 @@ describe('engine', () => {
     // A file whose texts do not match its own key (altered) is not used either.
     const altered = { ...(recorded as object), source: edited };
     expect(isRecordedRunOf(altered, preset.id)).toBe(false);
+    // With the page's own texts the key is checked against them: the file's copy is not what is shown.
+    expect(isRecordedRunOf(altered, preset.id, preset.source)).toBe(true);
+    expect(isRecordedRunOf(altered, preset.id, edited)).toBe(false);
   });
 });

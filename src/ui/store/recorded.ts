@@ -63,6 +63,15 @@ export interface RecordedRun extends ShownRun {
  * different seeds). It is not a security boundary: it only tells a recorded run of other texts apart.
  */
 export function sourceKey(source: ScenarioSource): string {
+  let key = keys.get(source);
+  if (key === undefined) keys.set(source, (key = computeKey(source)));
+  return key;
+}
+
+/** Keys already computed, by texts object (a preset's texts are one object for the page's lifetime). */
+const keys = new WeakMap<ScenarioSource, string>();
+
+function computeKey(source: ScenarioSource): string {
   const text = JSON.stringify([
     source.id,
     source.manifest,
@@ -100,8 +109,10 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function isRecordedRunOf(data: unknown, id: string, expected?: ScenarioSource): data is RecordedRun {
   if (!isRecord(data) || data.format !== RECORDED_RUN_FORMAT || !isRecord(data.source)) return false;
   const source = data.source as unknown as ScenarioSource;
-  if (source.id !== id || typeof source.manifest !== 'string' || data.key !== sourceKey(source)) return false;
-  if (expected && data.key !== sourceKey(expected)) return false;
+  if (source.id !== id || typeof source.manifest !== 'string') return false;
+  // With the texts in hand, the run must be theirs (the page then shows them, not the file's copy);
+  // without, the file's copy must be the texts its key says.
+  if (data.key !== sourceKey(expected ?? source)) return false;
   const { trace, identity, checks } = data;
   return (
     isRecord(trace) &&
