@@ -14,15 +14,16 @@ const TONE_ICON: Record<StatusTone, () => React.JSX.Element> = {
 interface Props {
   name: string;
   pod: PodCardData;
-  /** Where the card sits: the dock of `pod.at` (undefined until the stage is measured). */
-  dock: Rect | undefined;
+  /** Where the card sits: the dock of `pod.at`. */
+  dock: Rect;
   reduced: boolean;
 }
 
 /**
  * The pod, travelling across the stage. Its face is what `kubectl get pods` would say (STATUS,
  * READY), in words; the colour only repeats it. It moves by transform (a spring) to the dock of
- * the component that holds it; with reduced motion it fades in at the new place instead.
+ * the component that holds it; with reduced motion it fades in at the new place instead. It is
+ * mounted once the stage is measured, where it stands: nothing flies in while the page loads.
  */
 export function PodCard({ name, pod, dock, reduced }: Props) {
   const tone = statusTone(pod.status);
@@ -31,8 +32,7 @@ export function PodCard({ name, pod, dock, reduced }: Props) {
   const label = draft
     ? `Pod ${name}: not created yet, still in the manifest`
     : `Pod ${name}: STATUS ${pod.status}${pod.ready ? `, READY ${pod.ready}` : ''}`;
-  const x = dock?.x ?? 0;
-  const y = dock?.y ?? 0;
+  const { x, y } = dock;
   return (
     <m.div
       key={reduced ? pod.at : 'pod-card'}
@@ -42,9 +42,9 @@ export function PodCard({ name, pod, dock, reduced }: Props) {
       role="img"
       aria-label={label}
       initial={reduced ? { x, y, opacity: 0 } : false}
-      animate={{ x, y, opacity: dock ? 1 : 0 }}
+      animate={{ x, y, opacity: 1 }}
       transition={reduced ? { duration: 0.35 } : { type: 'spring', stiffness: 150, damping: 22, mass: 0.9 }}
-      style={{ width: dock?.w, height: dock?.h }}
+      style={{ width: dock.w, height: dock.h }}
     >
       <div className="pod-name">
         <svg viewBox="0 0 16 16" aria-hidden="true" className="pod-glyph">

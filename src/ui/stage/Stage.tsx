@@ -113,7 +113,7 @@ export function Stage() {
               </div>
             </div>
             <Packets packets={step?.packets ?? []} layout={layout} reduced={reduced} />
-            {pod && <PodCard name={podName} pod={pod} dock={dock} reduced={reduced} />}
+            {pod && dock && <PodCard name={podName} pod={pod} dock={dock} reduced={reduced} />}
           </div>
           {ended && trace && (
             <ResultBanner
