@@ -1,7 +1,7 @@
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { EXAMPLES, PRESETS } from '@scenarios';
-import { createDraftSaver, loadDrafts, rememberDrafts, useJourney } from '@ui';
+import { createDraftSaver, firstJourney, loadDrafts, rememberDrafts, useJourney } from '@ui';
 import { App } from './App';
 import { applyTheme } from './theme';
 
@@ -13,7 +13,7 @@ applyTheme(store.themePref);
 
 // The first journey is the preset's recorded run (no simulator needed); the catalog of preset texts
 // goes with the app, whose editor shows them at once.
-void store.boot({
+const booting = store.boot({
   catalog: { presets: PRESETS, examples: EXAMPLES },
   drafts: { loadDrafts, rememberDrafts, createDraftSaver },
 });
@@ -30,8 +30,9 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator && location.protocol.st
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-// The first render is a transition: React renders it in slices that yield to the browser, instead of
-// one long task that holds the main thread while the page loads.
+// The first render has the first journey (its run is fetched with the page) and is a transition: React
+// renders it once, in slices that yield to the browser, instead of in one long task.
+await firstJourney(booting);
 const reactRoot = createRoot(root);
 startTransition(() =>
   reactRoot.render(

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState, type RefObject } from 'react';
+import { startTransition, useLayoutEffect, useState, type RefObject } from 'react';
 import type { Rect } from './geometry';
 
 /** Where the component boxes and the pod card's docks are, in stage pixels. */
@@ -60,13 +60,17 @@ export function useStageLayout(canvasRef: RefObject<HTMLElement | null>, structu
         width: canvas.scrollWidth,
         height: canvas.scrollHeight,
       };
-      setLayout((prev) =>
-        prev.width === next.width &&
-        prev.height === next.height &&
-        sameRects(prev.boxes, next.boxes) &&
-        sameRects(prev.docks, next.docks)
-          ? prev
-          : next,
+      // A transition: the stage's wires and pod card follow in slices that yield to the browser; as a
+      // plain update, the first measure re-rendered the whole stage in one blocking task while the page loaded.
+      startTransition(() =>
+        setLayout((prev) =>
+          prev.width === next.width &&
+          prev.height === next.height &&
+          sameRects(prev.boxes, next.boxes) &&
+          sameRects(prev.docks, next.docks)
+            ? prev
+            : next,
+        ),
       );
     };
     // No measure() here: reading positions during the commit would force the page's first layout into

@@ -481,6 +481,16 @@ function keepDrafts(parts: WorkspaceParts['drafts']) {
   if (typeof window !== 'undefined') window.addEventListener('pagehide', saver.flush);
 }
 
+/**
+ * Resolves once `booting` has put the first journey on the store, or after `maxWaitMs`. A page renders
+ * after it: its first render then has the journey, in slices, once; a journey arriving while React
+ * renders would make it start over in one blocking task. A link to an edited scenario needs the
+ * simulator first, so the page does not wait for it longer than `maxWaitMs`.
+ */
+export function firstJourney(booting: Promise<void>, maxWaitMs = 1000): Promise<void> {
+  return Promise.race([booting, new Promise<void>((resolve) => setTimeout(resolve, maxWaitMs))]);
+}
+
 /** Whether the scenario's files differ from the preset's original texts (what Reset undoes). */
 export const useEdited = () => useJourney((s) => s.presetId in s.saved);
 
