@@ -27,7 +27,14 @@ function LinkNotice() {
   ) : null;
 }
 
-const loadFeatures = () => import('./motionFeatures').then((mod) => mod.default);
+// The animation features (about 19 KiB) are fetched once the first frame is on screen (a frame's
+// callback, then a task after its paint): nothing moves before then, and a request that starts before
+// the first paint competes with the page's own files for a slow connection.
+const afterFirstPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+const loadFeatures = () =>
+  afterFirstPaint()
+    .then(() => import('./motionFeatures'))
+    .then((mod) => mod.default);
 const NO_NODES: readonly TraceNode[] = [];
 
 /** The pod card's place at a component: its dock, or (a component without one) the middle of its box. */
