@@ -78,6 +78,73 @@ describe('podDecodeError', () => {
       QUANTITY_FORMAT_ERROR,
       'spec.containers[0].resources.requests.cpu',
     ],
+    // Newly typed fields (k8s.io/api@v0.33.0 core/v1 types.go); before, these were accepted as written.
+    [
+      "a string where a probe's int32 is",
+      body({ containers: [container({ readinessProbe: { periodSeconds: '5' } })] }),
+      'json: cannot unmarshal string into Go struct field Probe.spec.containers.readinessProbe.periodSeconds of type int32',
+      'spec.containers[0].readinessProbe.periodSeconds',
+    ],
+    [
+      'a string where a securityContext bool is',
+      body({ containers: [container({ securityContext: { privileged: 'yes' } })] }),
+      'json: cannot unmarshal string into Go struct field SecurityContext.spec.containers.securityContext.privileged of type bool',
+      'spec.containers[0].securityContext.privileged',
+    ],
+    [
+      'a number where a named capability is',
+      body({ containers: [container({ securityContext: { capabilities: { add: [1] } } })] }),
+      'json: cannot unmarshal number into Go struct field Capabilities.spec.containers.securityContext.capabilities.add of type v1.Capability',
+      'spec.containers[0].securityContext.capabilities.add[0]',
+    ],
+    [
+      'a string where the pod securityContext int64 is',
+      body({ containers: [container({})], securityContext: { runAsUser: '1000' } }),
+      'json: cannot unmarshal string into Go struct field PodSecurityContext.spec.securityContext.runAsUser of type int64',
+      'spec.securityContext.runAsUser',
+    ],
+    [
+      'an emptyDir sizeLimit that does not parse',
+      body({ containers: [container({})], volumes: [{ name: 'scratch', emptyDir: { sizeLimit: 'lots' } }] }),
+      QUANTITY_FORMAT_ERROR,
+      'spec.volumes[0].emptyDir.sizeLimit',
+    ],
+    [
+      'a volume source that is not an object (VolumeSource is inlined: the struct is Volume)',
+      body({ containers: [container({})], volumes: [{ name: 'data', hostPath: '/data' }] }),
+      'json: cannot unmarshal string into Go struct field Volume.spec.volumes.hostPath of type v1.HostPathVolumeSource',
+      'spec.volumes[0].hostPath',
+    ],
+    [
+      'a string where a volume mode int32 is',
+      body({ containers: [container({})], volumes: [{ name: 's', secret: { secretName: 's', defaultMode: '0644' } }] }),
+      'json: cannot unmarshal string into Go struct field SecretVolumeSource.spec.volumes.secret.defaultMode of type int32',
+      'spec.volumes[0].secret.defaultMode',
+    ],
+    [
+      'a struct the table does not look into, given a list',
+      body({ containers: [container({})], affinity: [] }),
+      'json: cannot unmarshal array into Go struct field PodSpec.spec.affinity of type v1.Affinity',
+      'spec.affinity',
+    ],
+    [
+      'an IntOrString port that is a bool (its own json.Unmarshal: no struct context)',
+      body({ containers: [container({ livenessProbe: { httpGet: { port: true } } })] }),
+      'json: cannot unmarshal bool into Go value of type int32',
+      'spec.containers[0].livenessProbe.httpGet.port',
+    ],
+    [
+      'an IntOrString port beyond int32',
+      body({ containers: [container({ livenessProbe: { tcpSocket: { port: 1e10 } } })] }),
+      'json: cannot unmarshal number 10000000000 into Go value of type int32',
+      'spec.containers[0].livenessProbe.tcpSocket.port',
+    ],
+    [
+      'a creationTimestamp that is a number (metav1.Time wants a string)',
+      body({ containers: [container({})] }, { name: 'web', creationTimestamp: 5 }),
+      'json: cannot unmarshal number into Go value of type string',
+      'metadata.creationTimestamp',
+    ],
   ])('%s', (_, b, message, path) => {
     expect(podDecodeError(b)).toEqual({ message, path });
   });
@@ -85,6 +152,20 @@ describe('podDecodeError', () => {
   it('reports the first type error in body order', () => {
     const b = body({ containers: [container({ image: 1, name: 2 })] }, { labels: { a: false }, name: 'web' });
     expect(podDecodeError(b)?.path).toBe('metadata.labels.a');
+  });
+
+  it('accepts an IntOrString as a name or an int32, and null timestamps', () => {
+    const probe = { httpGet: { port: 'http', path: '/' }, tcpSocket: { port: 8080 }, periodSeconds: 5 };
+    const b = body({ containers: [container({ livenessProbe: probe })] }, { name: 'web', creationTimestamp: null });
+    expect(podDecodeError(b)).toBeUndefined();
+  });
+
+  it("lets an IntOrString's own error win over a type error met before it", () => {
+    const b = body({ containers: [container({ image: 1, readinessProbe: { tcpSocket: { port: [80] } } })] });
+    expect(podDecodeError(b)).toEqual({
+      message: 'json: cannot unmarshal array into Go value of type int32',
+      path: 'spec.containers[0].readinessProbe.tcpSocket.port',
+    });
   });
 
   it("lets a quantity's own error win over a type error met before it (it ends decoding at once)", () => {

@@ -18,6 +18,22 @@ describe('strict field validation', () => {
       'spec.containers[0].ports[0].hostport',
     ]);
   });
+  it('looks into probes, security contexts and volume sources, not into structs it does not list', () => {
+    const deep = {
+      spec: {
+        containers: [
+          { name: 'c', livenessProbe: { httpGet: { port: 80, pth: '/' } }, securityContext: { privilged: true } },
+        ],
+        volumes: [{ name: 'v', emptyDir: { sizelimit: '1Gi' } }],
+        affinity: { anything: {} },
+      },
+    };
+    expect(unknownPodFields(deep)).toEqual([
+      'spec.containers[0].livenessProbe.httpGet.pth',
+      'spec.containers[0].securityContext.privilged',
+      'spec.volumes[0].emptyDir.sizelimit',
+    ]);
+  });
   it('drops them when validation is not strict', () => {
     expect(unknownPodFields(pruneUnknownPodFields(body))).toEqual([]);
   });
