@@ -15,21 +15,29 @@
  * Its own UnmarshalJSON decodes intstr.IntOrString (a string, else an int32) and metav1.Time (a
  * string) with the standard library's json.Unmarshal: that error carries no struct context (the
  * fork's addErrorContext only completes its own UnmarshalTypeError), `json: cannot unmarshal bool into
- * Go value of type int32`, and like a quantity's it ends decoding.
+ * Go value of type int32`, and like a quantity's it ends decoding. So does a metav1.Time string that
+ * is not RFC 3339, with time.Parse's error as it is (goTime.ts). metav1.FieldsV1 keeps any JSON value.
  *
  * The Go types are the one table of podFields.ts; pointers (`*int64`) are decoded as what they point
- * to, so errors name `int64`. The content of a struct that table does not list is taken as written.
+ * to, so errors name `int64`.
  */
 import { childPath } from './diff';
+import { rfc3339ParseError } from './goTime';
 import { goJson } from './kubectl';
 import { type GoType, POD_GO_TYPE, structField } from './podFields';
 import { parseQuantity } from './quantity';
 
+/** Type.String() of the types that decode themselves. */
+const SELF_DECODING = {
+  quantity: 'resource.Quantity',
+  intOrString: 'intstr.IntOrString',
+  time: 'v1.Time',
+  fieldsV1: 'v1.FieldsV1',
+} as const;
+
 /** Type.String() of a decoded type: `[]v1.Container`, `v1.ObjectMeta`, `map[string]string`. */
 function typeName(t: GoType): string {
-  if (t === 'quantity') return 'resource.Quantity';
-  if (t === 'intOrString') return 'intstr.IntOrString';
-  if (t === 'time') return 'v1.Time';
+  if (typeof t === 'string') return SELF_DECODING[t];
   if ('scalar' in t || 'map' in t) return t.name;
   if ('struct' in t) return `v1.${t.struct}`;
   return `[]${typeName(t.slice)}`;
@@ -95,6 +103,13 @@ class Decoding {
     return false;
   }
 
+  /** metav1.Time.UnmarshalJSON's time.Parse: its *time.ParseError ends decoding as it is. */
+  timestamp(v: string, path: string): boolean {
+    const error = rfc3339ParseError(v);
+    if (error !== undefined) this.hard = { message: error, path };
+    return error === undefined;
+  }
+
   /** Decodes `v` into `t`; false when an UnmarshalJSON's own error (a quantity's, ...) ended decoding. */
   value(v: unknown, t: GoType, ctx: Context, path: string): boolean {
     if (v === null || v === undefined) return true; // null leaves any Go value as it is
@@ -107,8 +122,9 @@ class Decoding {
     }
     // IntOrString: a JSON string is its string, anything else its int32
     if (t === 'intOrString') return this.standalone(v, 'int32', path);
-    // metav1.Time: a JSON string (whose RFC 3339 parsing this simulator does not check)
-    if (t === 'time') return this.standalone(v, 'string', path);
+    // metav1.Time: a JSON string, then time.Parse(time.RFC3339, ...)
+    if (t === 'time') return typeof v === 'string' ? this.timestamp(v, path) : this.standalone(v, 'string', path);
+    if (t === 'fieldsV1') return true; // its UnmarshalJSON keeps the raw JSON
     if ('scalar' in t) {
       if (t.scalar === 'string' ? typeof v === 'string' : t.scalar === 'bool' ? typeof v === 'boolean' : false)
         return true;
@@ -132,7 +148,6 @@ class Decoding {
       return true;
     }
     if ('map' in t) return Object.entries(v).every(([k, item]) => this.value(item, t.map, ctx, childPath(path, k)));
-    if (!t.fields) return true; // a struct the table does not look into
     for (const [k, item] of Object.entries(v)) {
       const field = structField(t.fields, k);
       if (!field) continue; // unknown fields are the strict check's, after decoding

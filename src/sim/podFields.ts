@@ -1,26 +1,32 @@
 /**
- * The Go shape of a v1 Pod (k8s.io/api@v0.33.0 core/v1 types.go): per Go struct, each JSON field name
- * and its Go type, nested structs by reference. One table read by both halves of kube-apiserver's
- * decoding: the typed decoder (podDecode.ts: `json: cannot unmarshal ...`) and strict field validation
- * here (with `fieldValidation=Strict` an unknown field is an error `unknown field
+ * The Go shape of a v1 Pod (k8s.io/api@v0.33.0 core/v1 types.go, k8s.io/apimachinery@v0.33.0
+ * pkg/apis/meta/v1 types.go): per Go struct, each JSON field name and its Go type, nested structs by
+ * reference, down to every leaf a client can write (status included). One table read by both halves of
+ * kube-apiserver's decoding: the typed decoder (podDecode.ts: `json: cannot unmarshal ...`) and strict
+ * field validation here (with `fieldValidation=Strict` an unknown field is an error `unknown field
  * "spec.containers[0].imagee"`: apimachinery@v0.33.0 pkg/runtime/serializer/json, sigs.k8s.io/json
  * strict mode).
  *
- * A struct whose fields are not listed (`opaque`: affinity, ephemeral containers, status, ...) is
- * checked to be a JSON object and its content is taken as written by both halves.
+ * The field sets are v1.33's OpenAPI (kubernetes-models 4.5.1); fields of later releases in types.go
+ * (podCertificate, fileKeyRef, restartPolicyRules, ...) are left out.
  */
 
 /** A Go type as reflect's Type.String() names it, and how the decoder treats it. */
 export type GoType =
   | { scalar: 'string' | 'int32' | 'int64' | 'bool'; name: string }
-  | { struct: string; fields?: Readonly<Record<string, GoType>> }
+  | { struct: string; fields: Readonly<Record<string, GoType>> }
   | { slice: GoType }
   | { map: GoType; name: string }
   /** resource.Quantity and intstr.IntOrString decode themselves (UnmarshalJSON), see podDecode.ts. */
   | 'quantity'
   | 'intOrString'
   /** metav1.Time decodes itself too (a JSON string, then time.Parse RFC 3339). */
-  | 'time';
+  | 'time'
+  /**
+   * metav1.FieldsV1 decodes itself by keeping any JSON value as its raw bytes (apimachinery@v0.33.0
+   * pkg/apis/meta/v1 helpers.go UnmarshalJSON): nothing inside is typed or checked for unknown fields.
+   */
+  | 'fieldsV1';
 
 type Fields = Record<string, GoType>;
 
@@ -28,26 +34,59 @@ const STRING: GoType = { scalar: 'string', name: 'string' };
 const INT32: GoType = { scalar: 'int32', name: 'int32' };
 const INT64: GoType = { scalar: 'int64', name: 'int64' };
 const BOOL: GoType = { scalar: 'bool', name: 'bool' };
-/** A named string type of core/v1 (`type Protocol string`): Type.String() is `v1.Protocol`. */
+/**
+ * A named string type of core/v1 (`type Protocol string`) or meta/v1 (`type LabelSelectorOperator
+ * string`): both packages are named v1, so Type.String() is `v1.Protocol`, `v1.LabelSelectorOperator`.
+ */
 const named = (name: string): GoType => ({ scalar: 'string', name: `v1.${name}` });
 const struct = (name: string, fields: Fields): GoType => ({ struct: name, fields });
-/** A struct whose fields this table does not list. */
-const opaque = (name: string): GoType => ({ struct: name });
 const sliceOf = (t: GoType): GoType => ({ slice: t });
 const STRING_MAP: GoType = { map: STRING, name: 'map[string]string' };
 /** core/v1 ResourceList: map[ResourceName]resource.Quantity. */
 const RESOURCE_LIST: GoType = { map: 'quantity', name: 'v1.ResourceList' };
+/** limits and requests, in ResourceRequirements and VolumeResourceRequirements alike. */
+const RESOURCE_LIST_PAIR: Fields = { limits: RESOURCE_LIST, requests: RESOURCE_LIST };
 
 /** LocalObjectReference, also inlined (`json:",inline"`) into the selectors and projections. */
 const LOCAL_OBJECT_REFERENCE_FIELDS: Fields = { name: STRING };
 const LOCAL_OBJECT_REFERENCE = struct('LocalObjectReference', LOCAL_OBJECT_REFERENCE_FIELDS);
+
+// apimachinery@v0.33.0 pkg/apis/meta/v1 types.go
+const UID: GoType = { scalar: 'string', name: 'types.UID' };
+const OWNER_REFERENCE = struct('OwnerReference', {
+  apiVersion: STRING,
+  kind: STRING,
+  name: STRING,
+  uid: UID,
+  controller: BOOL,
+  blockOwnerDeletion: BOOL,
+});
+const MANAGED_FIELDS_ENTRY = struct('ManagedFieldsEntry', {
+  manager: STRING,
+  operation: named('ManagedFieldsOperationType'),
+  apiVersion: STRING,
+  time: 'time',
+  fieldsType: STRING,
+  fieldsV1: 'fieldsV1',
+  subresource: STRING,
+});
+const LABEL_SELECTOR = struct('LabelSelector', {
+  matchLabels: STRING_MAP,
+  matchExpressions: sliceOf(
+    struct('LabelSelectorRequirement', {
+      key: STRING,
+      operator: named('LabelSelectorOperator'),
+      values: sliceOf(STRING),
+    }),
+  ),
+});
 
 const OBJECT_META = struct('ObjectMeta', {
   name: STRING,
   generateName: STRING,
   namespace: STRING,
   selfLink: STRING,
-  uid: { scalar: 'string', name: 'types.UID' },
+  uid: UID,
   resourceVersion: STRING,
   generation: INT64,
   creationTimestamp: 'time',
@@ -55,9 +94,9 @@ const OBJECT_META = struct('ObjectMeta', {
   deletionGracePeriodSeconds: INT64,
   labels: STRING_MAP,
   annotations: STRING_MAP,
-  ownerReferences: sliceOf(opaque('OwnerReference')),
+  ownerReferences: sliceOf(OWNER_REFERENCE),
   finalizers: sliceOf(STRING),
-  managedFields: sliceOf(opaque('ManagedFieldsEntry')),
+  managedFields: sliceOf(MANAGED_FIELDS_ENTRY),
 });
 
 const EXEC_ACTION = struct('ExecAction', { command: sliceOf(STRING) });
@@ -119,13 +158,19 @@ const SECURITY_CONTEXT = struct('SecurityContext', {
 const OPTIONAL_REFERENCE = { ...LOCAL_OBJECT_REFERENCE_FIELDS, optional: BOOL };
 const KEY_SELECTOR = { ...LOCAL_OBJECT_REFERENCE_FIELDS, key: STRING, optional: BOOL };
 
+const OBJECT_FIELD_SELECTOR = struct('ObjectFieldSelector', { apiVersion: STRING, fieldPath: STRING });
+const RESOURCE_FIELD_SELECTOR = struct('ResourceFieldSelector', {
+  containerName: STRING,
+  resource: STRING,
+  divisor: 'quantity',
+});
+
 const RESOURCE_REQUIREMENTS = struct('ResourceRequirements', {
-  limits: RESOURCE_LIST,
-  requests: RESOURCE_LIST,
+  ...RESOURCE_LIST_PAIR,
   claims: sliceOf(struct('ResourceClaim', { name: STRING, request: STRING })),
 });
 
-const CONTAINER = struct('Container', {
+const CONTAINER_FIELDS: Fields = {
   name: STRING,
   image: STRING,
   command: sliceOf(STRING),
@@ -152,12 +197,8 @@ const CONTAINER = struct('Container', {
       name: STRING,
       value: STRING,
       valueFrom: struct('EnvVarSource', {
-        fieldRef: struct('ObjectFieldSelector', { apiVersion: STRING, fieldPath: STRING }),
-        resourceFieldRef: struct('ResourceFieldSelector', {
-          containerName: STRING,
-          resource: STRING,
-          divisor: 'quantity',
-        }),
+        fieldRef: OBJECT_FIELD_SELECTOR,
+        resourceFieldRef: RESOURCE_FIELD_SELECTOR,
         configMapKeyRef: struct('ConfigMapKeySelector', KEY_SELECTOR),
         secretKeyRef: struct('SecretKeySelector', KEY_SELECTOR),
       }),
@@ -198,9 +239,36 @@ const CONTAINER = struct('Container', {
   stdin: BOOL,
   stdinOnce: BOOL,
   tty: BOOL,
-});
+};
+const CONTAINER = struct('Container', CONTAINER_FIELDS);
+/** EphemeralContainerCommon (Container's fields) is inlined: the error names the outer struct. */
+const EPHEMERAL_CONTAINER = struct('EphemeralContainer', { ...CONTAINER_FIELDS, targetContainerName: STRING });
 
 const KEY_TO_PATH = sliceOf(struct('KeyToPath', { key: STRING, path: STRING, mode: INT32 }));
+const DOWNWARD_API_FILES = sliceOf(
+  struct('DownwardAPIVolumeFile', {
+    path: STRING,
+    fieldRef: OBJECT_FIELD_SELECTOR,
+    resourceFieldRef: RESOURCE_FIELD_SELECTOR,
+    mode: INT32,
+  }),
+);
+
+/** The claim an ephemeral volume creates: ObjectMeta and a whole PersistentVolumeClaimSpec. */
+const PERSISTENT_VOLUME_CLAIM_TEMPLATE = struct('PersistentVolumeClaimTemplate', {
+  metadata: OBJECT_META,
+  spec: struct('PersistentVolumeClaimSpec', {
+    accessModes: sliceOf(named('PersistentVolumeAccessMode')),
+    selector: LABEL_SELECTOR,
+    resources: struct('VolumeResourceRequirements', RESOURCE_LIST_PAIR),
+    volumeName: STRING,
+    storageClassName: STRING,
+    volumeMode: named('PersistentVolumeMode'),
+    dataSource: struct('TypedLocalObjectReference', { apiGroup: STRING, kind: STRING, name: STRING }),
+    dataSourceRef: struct('TypedObjectReference', { apiGroup: STRING, kind: STRING, name: STRING, namespace: STRING }),
+    volumeAttributesClassName: STRING,
+  }),
+});
 
 /** Volume with its VolumeSource inlined: the error names the outer struct, `Volume`. */
 const VOLUME = struct('Volume', {
@@ -274,7 +342,7 @@ const VOLUME = struct('Volume', {
     readOnly: BOOL,
   }),
   flocker: struct('FlockerVolumeSource', { datasetName: STRING, datasetUUID: STRING }),
-  downwardAPI: opaque('DownwardAPIVolumeSource'),
+  downwardAPI: struct('DownwardAPIVolumeSource', { items: DOWNWARD_API_FILES, defaultMode: INT32 }),
   fc: struct('FCVolumeSource', {
     targetWWNs: sliceOf(STRING),
     lun: INT32,
@@ -316,7 +384,7 @@ const VOLUME = struct('Volume', {
     sources: sliceOf(
       struct('VolumeProjection', {
         secret: struct('SecretProjection', { ...LOCAL_OBJECT_REFERENCE_FIELDS, items: KEY_TO_PATH, optional: BOOL }),
-        downwardAPI: opaque('DownwardAPIProjection'),
+        downwardAPI: struct('DownwardAPIProjection', { items: DOWNWARD_API_FILES }),
         configMap: struct('ConfigMapProjection', {
           ...LOCAL_OBJECT_REFERENCE_FIELDS,
           items: KEY_TO_PATH,
@@ -330,7 +398,7 @@ const VOLUME = struct('Volume', {
         clusterTrustBundle: struct('ClusterTrustBundleProjection', {
           name: STRING,
           signerName: STRING,
-          labelSelector: opaque('LabelSelector'),
+          labelSelector: LABEL_SELECTOR,
           optional: BOOL,
           path: STRING,
         }),
@@ -365,8 +433,8 @@ const VOLUME = struct('Volume', {
     volumeAttributes: STRING_MAP,
     nodePublishSecretRef: LOCAL_OBJECT_REFERENCE,
   }),
-  ephemeral: opaque('EphemeralVolumeSource'),
-  image: opaque('ImageVolumeSource'),
+  ephemeral: struct('EphemeralVolumeSource', { volumeClaimTemplate: PERSISTENT_VOLUME_CLAIM_TEMPLATE }),
+  image: struct('ImageVolumeSource', { reference: STRING, pullPolicy: named('PullPolicy') }),
 });
 
 const POD_SECURITY_CONTEXT = struct('PodSecurityContext', {
@@ -385,11 +453,57 @@ const POD_SECURITY_CONTEXT = struct('PodSecurityContext', {
   seLinuxChangePolicy: named('PodSELinuxChangePolicy'),
 });
 
+const NODE_SELECTOR_REQUIREMENTS = sliceOf(
+  struct('NodeSelectorRequirement', { key: STRING, operator: named('NodeSelectorOperator'), values: sliceOf(STRING) }),
+);
+const NODE_SELECTOR_TERM = struct('NodeSelectorTerm', {
+  matchExpressions: NODE_SELECTOR_REQUIREMENTS,
+  matchFields: NODE_SELECTOR_REQUIREMENTS,
+});
+const POD_AFFINITY_TERM = struct('PodAffinityTerm', {
+  labelSelector: LABEL_SELECTOR,
+  namespaces: sliceOf(STRING),
+  topologyKey: STRING,
+  namespaceSelector: LABEL_SELECTOR,
+  matchLabelKeys: sliceOf(STRING),
+  mismatchLabelKeys: sliceOf(STRING),
+});
+/** PodAffinity and PodAntiAffinity have the same two fields. */
+const POD_AFFINITY_RULES: Fields = {
+  requiredDuringSchedulingIgnoredDuringExecution: sliceOf(POD_AFFINITY_TERM),
+  preferredDuringSchedulingIgnoredDuringExecution: sliceOf(
+    struct('WeightedPodAffinityTerm', { weight: INT32, podAffinityTerm: POD_AFFINITY_TERM }),
+  ),
+};
+const AFFINITY = struct('Affinity', {
+  nodeAffinity: struct('NodeAffinity', {
+    requiredDuringSchedulingIgnoredDuringExecution: struct('NodeSelector', {
+      nodeSelectorTerms: sliceOf(NODE_SELECTOR_TERM),
+    }),
+    preferredDuringSchedulingIgnoredDuringExecution: sliceOf(
+      struct('PreferredSchedulingTerm', { weight: INT32, preference: NODE_SELECTOR_TERM }),
+    ),
+  }),
+  podAffinity: struct('PodAffinity', POD_AFFINITY_RULES),
+  podAntiAffinity: struct('PodAntiAffinity', POD_AFFINITY_RULES),
+});
+
+const TOPOLOGY_SPREAD_CONSTRAINT = struct('TopologySpreadConstraint', {
+  maxSkew: INT32,
+  topologyKey: STRING,
+  whenUnsatisfiable: named('UnsatisfiableConstraintAction'),
+  labelSelector: LABEL_SELECTOR,
+  minDomains: INT32,
+  nodeAffinityPolicy: named('NodeInclusionPolicy'),
+  nodeTaintsPolicy: named('NodeInclusionPolicy'),
+  matchLabelKeys: sliceOf(STRING),
+});
+
 const POD_SPEC = struct('PodSpec', {
   volumes: sliceOf(VOLUME),
   initContainers: sliceOf(CONTAINER),
   containers: sliceOf(CONTAINER),
-  ephemeralContainers: sliceOf(opaque('EphemeralContainer')),
+  ephemeralContainers: sliceOf(EPHEMERAL_CONTAINER),
   restartPolicy: named('RestartPolicy'),
   terminationGracePeriodSeconds: INT64,
   activeDeadlineSeconds: INT64,
@@ -407,7 +521,7 @@ const POD_SPEC = struct('PodSpec', {
   imagePullSecrets: sliceOf(LOCAL_OBJECT_REFERENCE),
   hostname: STRING,
   subdomain: STRING,
-  affinity: opaque('Affinity'),
+  affinity: AFFINITY,
   schedulerName: STRING,
   tolerations: sliceOf(
     struct('Toleration', {
@@ -418,22 +532,110 @@ const POD_SPEC = struct('PodSpec', {
       tolerationSeconds: INT64,
     }),
   ),
-  hostAliases: sliceOf(opaque('HostAlias')),
+  hostAliases: sliceOf(struct('HostAlias', { ip: STRING, hostnames: sliceOf(STRING) })),
   priorityClassName: STRING,
   priority: INT32,
-  dnsConfig: opaque('PodDNSConfig'),
-  readinessGates: sliceOf(opaque('PodReadinessGate')),
+  dnsConfig: struct('PodDNSConfig', {
+    nameservers: sliceOf(STRING),
+    searches: sliceOf(STRING),
+    options: sliceOf(struct('PodDNSConfigOption', { name: STRING, value: STRING })),
+  }),
+  readinessGates: sliceOf(struct('PodReadinessGate', { conditionType: named('PodConditionType') })),
   runtimeClassName: STRING,
   enableServiceLinks: BOOL,
   preemptionPolicy: named('PreemptionPolicy'),
   overhead: RESOURCE_LIST,
-  topologySpreadConstraints: sliceOf(opaque('TopologySpreadConstraint')),
+  topologySpreadConstraints: sliceOf(TOPOLOGY_SPREAD_CONSTRAINT),
   setHostnameAsFQDN: BOOL,
-  os: opaque('PodOS'),
+  os: struct('PodOS', { name: named('OSName') }),
   hostUsers: BOOL,
-  schedulingGates: sliceOf(opaque('PodSchedulingGate')),
-  resourceClaims: sliceOf(opaque('PodResourceClaim')),
+  schedulingGates: sliceOf(struct('PodSchedulingGate', { name: STRING })),
+  resourceClaims: sliceOf(
+    struct('PodResourceClaim', { name: STRING, resourceClaimName: STRING, resourceClaimTemplateName: STRING }),
+  ),
   resources: RESOURCE_REQUIREMENTS,
+});
+
+const CONTAINER_STATE = struct('ContainerState', {
+  waiting: struct('ContainerStateWaiting', { reason: STRING, message: STRING }),
+  running: struct('ContainerStateRunning', { startedAt: 'time' }),
+  terminated: struct('ContainerStateTerminated', {
+    exitCode: INT32,
+    signal: INT32,
+    reason: STRING,
+    message: STRING,
+    startedAt: 'time',
+    finishedAt: 'time',
+    containerID: STRING,
+  }),
+});
+
+const CONTAINER_STATUS = struct('ContainerStatus', {
+  name: STRING,
+  state: CONTAINER_STATE,
+  lastState: CONTAINER_STATE,
+  ready: BOOL,
+  restartCount: INT32,
+  image: STRING,
+  imageID: STRING,
+  containerID: STRING,
+  started: BOOL,
+  allocatedResources: RESOURCE_LIST,
+  resources: RESOURCE_REQUIREMENTS,
+  volumeMounts: sliceOf(
+    struct('VolumeMountStatus', {
+      name: STRING,
+      mountPath: STRING,
+      readOnly: BOOL,
+      recursiveReadOnly: named('RecursiveReadOnlyMode'),
+    }),
+  ),
+  user: struct('ContainerUser', {
+    linux: struct('LinuxContainerUser', { uid: INT64, gid: INT64, supplementalGroups: sliceOf(INT64) }),
+  }),
+  // v1.32/v1.33 fields, typed as KEP-4680 (ResourceStatus, ResourceHealth) and KEP-4960 (stopSignal
+  // *Signal) define them: the types.go read for this table predates them.
+  allocatedResourcesStatus: sliceOf(
+    struct('ResourceStatus', {
+      name: named('ResourceName'),
+      resources: sliceOf(
+        struct('ResourceHealth', { resourceID: named('ResourceID'), health: named('ResourceHealthStatus') }),
+      ),
+    }),
+  ),
+  stopSignal: named('Signal'),
+});
+
+/** Every field a client could write; the strategy resets status on create, but only after decoding. */
+const POD_STATUS = struct('PodStatus', {
+  // observedGeneration (here and in PodCondition) is v1.33's (KEP-5067), int64 per the v1.33 OpenAPI.
+  observedGeneration: INT64,
+  phase: named('PodPhase'),
+  conditions: sliceOf(
+    struct('PodCondition', {
+      type: named('PodConditionType'),
+      observedGeneration: INT64,
+      status: named('ConditionStatus'),
+      lastProbeTime: 'time',
+      lastTransitionTime: 'time',
+      reason: STRING,
+      message: STRING,
+    }),
+  ),
+  message: STRING,
+  reason: STRING,
+  nominatedNodeName: STRING,
+  hostIP: STRING,
+  hostIPs: sliceOf(struct('HostIP', { ip: STRING })),
+  podIP: STRING,
+  podIPs: sliceOf(struct('PodIP', { ip: STRING })),
+  startTime: 'time',
+  initContainerStatuses: sliceOf(CONTAINER_STATUS),
+  containerStatuses: sliceOf(CONTAINER_STATUS),
+  qosClass: named('PodQOSClass'),
+  ephemeralContainerStatuses: sliceOf(CONTAINER_STATUS),
+  resize: named('PodResizeStatus'),
+  resourceClaimStatuses: sliceOf(struct('PodResourceClaimStatus', { name: STRING, resourceClaimName: STRING })),
 });
 
 /** TypeMeta is inlined: its fields are the Pod's own. */
@@ -442,7 +644,7 @@ export const POD_GO_TYPE: GoType = struct('Pod', {
   apiVersion: STRING,
   metadata: OBJECT_META,
   spec: POD_SPEC,
-  status: opaque('PodStatus'),
+  status: POD_STATUS,
 });
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -452,7 +654,7 @@ export function structField(fields: Readonly<Record<string, GoType>>, k: string)
   return Object.hasOwn(fields, k) ? fields[k] : undefined;
 }
 
-/** The listed fields of a struct type; undefined for every other type (their content is not looked into). */
+/** The fields of a struct type; undefined for every other type (their content is not looked into). */
 const listedFields = (t: GoType) => (typeof t === 'object' && 'struct' in t ? t.fields : undefined);
 
 function walk(value: unknown, type: GoType, path: string, out: string[]): void {
