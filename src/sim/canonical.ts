@@ -9,16 +9,17 @@ type Obj = Record<string, unknown>;
 const isRecord = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 interface Shape {
-  order: readonly string[];
-  /** The same fields as a set: every stored pod is reordered, so membership must be cheap. */
-  listed: ReadonlySet<string>;
+  /**
+   * Each field's place in the struct; fields not listed rank after all of them. Every stored and shown
+   * pod is reordered, so an object is ordered by its own few keys, not by the struct's long list.
+   */
+  rank: ReadonlyMap<string, number>;
   /** Children with a shape of their own (lists: the shape of their items). */
   children?: Readonly<Record<string, Shape>>;
 }
 
 const shape = (order: readonly string[], children?: Record<string, Shape>): Shape => ({
-  order,
-  listed: new Set(order),
+  rank: new Map(order.map((k, i) => [k, i])),
   ...(children ? { children } : {}),
 });
 
@@ -205,12 +206,13 @@ function order(v: unknown, s: Shape): unknown {
   if (Array.isArray(v)) return v.map((item) => order(item, s));
   if (!isRecord(v)) return v;
   const out: Obj = {};
-  const put = (k: string) => {
+  const unlisted = s.rank.size;
+  const rankOf = (k: string) => s.rank.get(k) ?? unlisted;
+  // a stable sort: the fields not listed keep their relative order
+  for (const k of Object.keys(v).sort((a, b) => rankOf(a) - rankOf(b))) {
     const child = s.children && Object.hasOwn(s.children, k) ? s.children[k] : undefined;
     setJsonKey(out, k, child ? order(v[k], child) : v[k]);
-  };
-  for (const k of s.order) if (Object.hasOwn(v, k)) put(k);
-  for (const k of Object.keys(v)) if (!s.listed.has(k)) put(k);
+  }
   return out;
 }
 
