@@ -9,7 +9,7 @@
  * reported to the recorder. Event writes are stored but not recorded as steps: the step of the
  * component that emitted the Event shows it.
  */
-import { enqueueActions, raise, setup } from 'xstate';
+import { enqueueActions, setup } from 'xstate';
 import { ETCD_PREFIX, etcdNarration, objectKey, type KubeObject, type Packet } from '@sim';
 import type { ComponentInput, SimEnv } from '../env';
 import type { ClusterEvent, EtcdOp, EtcdResult } from '../protocol';
@@ -206,9 +206,12 @@ export const etcdMachine = setup({
   on: {
     // requests are committed in arrival order, each after the commit time
     'etcd.request': {
-      actions: raise(({ event }) => ({ type: 'etcd.commit' as const, id: event.id, op: event.op }), {
-        delay: ETCD_COMMIT_MS,
-      }),
+      actions: enqueueActions(({ event, enqueue }) =>
+        enqueue.raise(
+          { type: 'etcd.commit', id: event.id, op: event.op },
+          { delay: ETCD_COMMIT_MS, id: `commit ${event.id}` },
+        ),
+      ),
     },
     'etcd.commit': {
       actions: enqueueActions(({ context, event, enqueue, system }) => {
@@ -225,7 +228,7 @@ export const etcdMachine = setup({
         if (!apiserver) return;
         const delay = env.latency('etcd', 'kube-apiserver');
         const response: ClusterEvent = { type: 'etcd.response', id: event.id, result: applied.result };
-        enqueue.sendTo(apiserver, response, { delay });
+        enqueue.sendTo(apiserver, response, { delay, id: `response ${event.id}` });
         if (applied.write) {
           const { key, value, created } = applied.write;
           const watch: ClusterEvent = {
@@ -236,7 +239,7 @@ export const etcdMachine = setup({
             revision: applied.result.revision,
             created,
           };
-          enqueue.sendTo(apiserver, watch, { delay });
+          enqueue.sendTo(apiserver, watch, { delay, id: `watch ${event.id}` });
         }
       }),
     },
