@@ -208,8 +208,19 @@ function order(v: unknown, s: Shape): unknown {
   const out: Obj = {};
   const unlisted = s.rank.size;
   const rankOf = (k: string) => s.rank.get(k) ?? unlisted;
-  // a stable sort: the fields not listed keep their relative order
-  for (const k of Object.keys(v).sort((a, b) => rankOf(a) - rankOf(b))) {
+  const keys = Object.keys(v);
+  // most objects are in order already (they were built from ordered ones); the others get a stable
+  // sort, so the fields not listed keep their relative order
+  let last = -1;
+  for (const k of keys) {
+    const r = rankOf(k);
+    if (r < last) {
+      keys.sort((a, b) => rankOf(a) - rankOf(b));
+      break;
+    }
+    last = r;
+  }
+  for (const k of keys) {
     const child = s.children && Object.hasOwn(s.children, k) ? s.children[k] : undefined;
     setJsonKey(out, k, child ? order(v[k], child) : v[k]);
   }
