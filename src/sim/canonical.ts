@@ -202,28 +202,47 @@ const POD = shape(['kind', 'apiVersion', 'metadata', 'spec', 'status'], {
   status: POD_STATUS,
 });
 
+/**
+ * The objects already in their shape's order, and that shape. Objects of a run are never changed in
+ * place (each gate builds a new one, sharing the parts it keeps), so an ordered object is returned as
+ * it is and only the parts a gate built are walked again.
+ */
+const ordered = new WeakMap<object, Shape>();
+
 function order(v: unknown, s: Shape): unknown {
-  if (Array.isArray(v)) return v.map((item) => order(item, s));
-  if (!isRecord(v)) return v;
-  const out: Obj = {};
+  if (Array.isArray(v)) {
+    const items = v.map((item) => order(item, s));
+    return items.every((item, i) => item === v[i]) ? v : items;
+  }
+  if (!isRecord(v) || ordered.get(v) === s) return v;
   const unlisted = s.rank.size;
   const rankOf = (k: string) => s.rank.get(k) ?? unlisted;
   const keys = Object.keys(v);
   // most objects are in order already (they were built from ordered ones); the others get a stable
   // sort, so the fields not listed keep their relative order
+  let changed = false;
   let last = -1;
   for (const k of keys) {
     const r = rankOf(k);
     if (r < last) {
       keys.sort((a, b) => rankOf(a) - rankOf(b));
+      changed = true;
       break;
     }
     last = r;
   }
-  for (const k of keys) {
+  const values = keys.map((k) => {
     const child = s.children && Object.hasOwn(s.children, k) ? s.children[k] : undefined;
-    setJsonKey(out, k, child ? order(v[k], child) : v[k]);
+    const value = child ? order(v[k], child) : v[k];
+    if (value !== v[k]) changed = true;
+    return value;
+  });
+  let out: Obj = v;
+  if (changed) {
+    out = {};
+    keys.forEach((k, i) => setJsonKey(out, k, values[i]));
   }
+  ordered.set(out, s);
   return out;
 }
 
