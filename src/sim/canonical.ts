@@ -203,18 +203,20 @@ const POD = shape(['kind', 'apiVersion', 'metadata', 'spec', 'status'], {
 });
 
 /**
- * The objects already in their shape's order, and that shape. Objects of a run are never changed in
- * place (each gate builds a new one, sharing the parts it keeps), so an ordered object is returned as
- * it is and only the parts a gate built are walked again.
+ * Each object ordered so far, with the shape it was ordered by and the result (itself when it was in
+ * order). Objects of a run are never changed in place (each gate builds a new one, sharing the parts
+ * it keeps), so only the parts a gate built are walked again.
  */
-const ordered = new WeakMap<object, Shape>();
+const ordered = new WeakMap<object, { shape: Shape; value: Obj }>();
 
 function order(v: unknown, s: Shape): unknown {
   if (Array.isArray(v)) {
     const items = v.map((item) => order(item, s));
     return items.every((item, i) => item === v[i]) ? v : items;
   }
-  if (!isRecord(v) || ordered.get(v) === s) return v;
+  if (!isRecord(v)) return v;
+  const known = ordered.get(v);
+  if (known?.shape === s) return known.value;
   const unlisted = s.rank.size;
   const rankOf = (k: string) => s.rank.get(k) ?? unlisted;
   const keys = Object.keys(v);
@@ -242,7 +244,8 @@ function order(v: unknown, s: Shape): unknown {
     out = {};
     keys.forEach((k, i) => setJsonKey(out, k, values[i]));
   }
-  ordered.set(out, s);
+  ordered.set(v, { shape: s, value: out });
+  if (out !== v) ordered.set(out, { shape: s, value: out });
   return out;
 }
 
