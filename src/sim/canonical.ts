@@ -9,16 +9,17 @@ type Obj = Record<string, unknown>;
 const isRecord = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 interface Shape {
-  order: readonly string[];
-  /** The same fields as a set: every stored pod is reordered, so membership must be cheap. */
-  listed: ReadonlySet<string>;
+  /**
+   * Each field's place in the struct; fields not listed rank after all of them. Every stored and shown
+   * pod is reordered, so an object is ordered by its own few keys, not by the struct's long list.
+   */
+  rank: ReadonlyMap<string, number>;
   /** Children with a shape of their own (lists: the shape of their items). */
   children?: Readonly<Record<string, Shape>>;
 }
 
 const shape = (order: readonly string[], children?: Record<string, Shape>): Shape => ({
-  order,
-  listed: new Set(order),
+  rank: new Map(order.map((k, i) => [k, i])),
   ...(children ? { children } : {}),
 });
 
@@ -201,16 +202,50 @@ const POD = shape(['kind', 'apiVersion', 'metadata', 'spec', 'status'], {
   status: POD_STATUS,
 });
 
+/**
+ * Each object ordered so far, with the shape it was ordered by and the result (itself when it was in
+ * order). Objects of a run are never changed in place (each gate builds a new one, sharing the parts
+ * it keeps), so only the parts a gate built are walked again.
+ */
+const ordered = new WeakMap<object, { shape: Shape; value: Obj }>();
+
 function order(v: unknown, s: Shape): unknown {
-  if (Array.isArray(v)) return v.map((item) => order(item, s));
+  if (Array.isArray(v)) {
+    const items = v.map((item) => order(item, s));
+    return items.every((item, i) => item === v[i]) ? v : items;
+  }
   if (!isRecord(v)) return v;
-  const out: Obj = {};
-  const put = (k: string) => {
+  const known = ordered.get(v);
+  if (known?.shape === s) return known.value;
+  const unlisted = s.rank.size;
+  const rankOf = (k: string) => s.rank.get(k) ?? unlisted;
+  const keys = Object.keys(v);
+  // most objects are in order already (they were built from ordered ones); the others get a stable
+  // sort, so the fields not listed keep their relative order
+  let changed = false;
+  let last = -1;
+  for (const k of keys) {
+    const r = rankOf(k);
+    if (r < last) {
+      keys.sort((a, b) => rankOf(a) - rankOf(b));
+      changed = true;
+      break;
+    }
+    last = r;
+  }
+  const values = keys.map((k) => {
     const child = s.children && Object.hasOwn(s.children, k) ? s.children[k] : undefined;
-    setJsonKey(out, k, child ? order(v[k], child) : v[k]);
-  };
-  for (const k of s.order) if (Object.hasOwn(v, k)) put(k);
-  for (const k of Object.keys(v)) if (!s.listed.has(k)) put(k);
+    const value = child ? order(v[k], child) : v[k];
+    if (value !== v[k]) changed = true;
+    return value;
+  });
+  let out: Obj = v;
+  if (changed) {
+    out = {};
+    keys.forEach((k, i) => setJsonKey(out, k, values[i]));
+  }
+  ordered.set(v, { shape: s, value: out });
+  if (out !== v) ordered.set(out, { shape: s, value: out });
   return out;
 }
 

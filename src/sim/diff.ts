@@ -37,33 +37,44 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
  * compared element by element, so an appended volume is `spec.volumes[1]` add.
  */
 export function diffObjects(before: unknown, after: unknown, by: string, path = ''): FieldChange[] {
-  if (jsonEqual(before, after)) return [];
+  const out: FieldChange[] = [];
+  diffInto(before, after, by, path, out);
+  return out;
+}
+
+/**
+ * diffObjects in one walk: equal values add nothing, so no subtree is compared before it is walked
+ * (comparing first, at every level, walked each subtree once per level above it).
+ */
+function diffInto(before: unknown, after: unknown, by: string, path: string, out: FieldChange[]): void {
+  if (before === after) return;
   if (isRecord(before) && isRecord(after)) {
-    const out: FieldChange[] = [];
-    for (const [k, v] of Object.entries(after)) {
-      if (v === undefined) continue;
+    for (const k of Object.keys(after)) {
+      const v = after[k];
+      if (v === undefined || v === before[k]) continue;
       const p = childPath(path, k);
       if (before[k] === undefined) out.push({ path: p, op: 'add', after: v, by });
-      else out.push(...diffObjects(before[k], v, by, p));
+      else diffInto(before[k], v, by, p, out);
     }
-    for (const [k, v] of Object.entries(before)) {
+    for (const k of Object.keys(before)) {
+      const v = before[k];
       if (v !== undefined && after[k] === undefined)
         out.push({ path: childPath(path, k), op: 'remove', before: v, by });
     }
-    return out;
+    return;
   }
   if (Array.isArray(before) && Array.isArray(after)) {
-    const out: FieldChange[] = [];
     const n = Math.max(before.length, after.length);
     for (let i = 0; i < n; i++) {
+      if (i < before.length && i < after.length && before[i] === after[i]) continue;
       const p = childPath(path, i);
       if (i >= before.length) out.push({ path: p, op: 'add', after: after[i], by });
       else if (i >= after.length) out.push({ path: p, op: 'remove', before: before[i], by });
-      else out.push(...diffObjects(before[i], after[i], by, p));
+      else diffInto(before[i], after[i], by, p, out);
     }
-    return out;
+    return;
   }
-  return [{ path, op: 'replace', before, after, by }];
+  out.push({ path, op: 'replace', before, after, by });
 }
 
 /**

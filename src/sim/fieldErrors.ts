@@ -80,6 +80,8 @@ export const forbidden = (field: string, detail: string): FieldError => ({
  * zero-width space prints as `\u200b`).
  */
 export function goQuote(s: string): string {
+  // names and paths are printable ASCII: quoted as they are, without the per-character Unicode tests
+  if (PLAIN_ASCII.test(s)) return `"${s}"`;
   let out = '"';
   for (const ch of s) {
     const r = ch.codePointAt(0)!;
@@ -102,6 +104,8 @@ const GO_ESCAPES: Readonly<Record<string, string>> = {
   '\t': '\\t',
   '\v': '\\v',
 };
+/** Printable ASCII but the double quote and the backslash: what strconv.Quote writes unchanged. */
+const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 /** What strconv.IsPrint rejects: control, format, private-use, unassigned characters and every space but U+0020. */
 const NOT_PRINTABLE = /[\p{C}\p{Z}]/u;
 const hex = (r: number, width: number) => r.toString(16).padStart(width, '0');

@@ -455,8 +455,26 @@ function boundHit(text: string, line: number, message: string): ParsedManifest {
   };
 }
 
+/**
+ * The texts parsed last, newest last. The editor's checks, the scenario's build and the run all parse
+ * the same texts (and a run parses its manifest again every time it is simulated), so each text is
+ * parsed once. A parsed manifest is never changed by its readers; the cache holds a few texts only.
+ */
+const parsedTexts = new Map<string, ParsedManifest>();
+const PARSED_TEXTS_KEPT = 8;
+
 /** Parses the editor text into the documents kubectl would send, with diagnostics. Never throws. */
 export function parseManifest(text: string, fileName: string): ParsedManifest {
+  const key = `${fileName.length}:${fileName}${text}`;
+  let parsed = parsedTexts.get(key);
+  if (parsed) parsedTexts.delete(key);
+  else parsed = parseText(text, fileName);
+  parsedTexts.set(key, parsed);
+  if (parsedTexts.size > PARSED_TEXTS_KEPT) parsedTexts.delete(parsedTexts.keys().next().value!);
+  return parsed;
+}
+
+function parseText(text: string, fileName: string): ParsedManifest {
   const crossing = lineCrossingBytes(text, MANIFEST_LIMITS.maxBytes);
   if (crossing !== undefined) {
     const bytes = new TextEncoder().encode(text).length;

@@ -27,8 +27,12 @@ const MERGE_KEYS: Record<string, string> = {
 
 const ORDER = '$setElementOrder/';
 
-function mergeList(original: unknown[], patch: unknown[], key: string, order: unknown[] | undefined): unknown[] {
-  let out = original.map((o) => cloneJson(o));
+/*
+ * The patch is merged into one deep copy of the original, made up front and then changed in place:
+ * copying each map again at every level made a patch cost the object's size times its depth.
+ */
+
+function mergeList(out: unknown[], patch: unknown[], key: string, order: unknown[] | undefined): unknown[] {
   const same = (a: unknown, b: unknown) => isRecord(a) && isRecord(b) && a[key] === b[key];
   for (const p of patch) {
     if (!isRecord(p)) continue;
@@ -37,8 +41,8 @@ function mergeList(original: unknown[], patch: unknown[], key: string, order: un
       continue;
     }
     const i = out.findIndex((o) => same(o, p));
-    if (i >= 0) out[i] = mergeMap(out[i] as Obj, p);
-    else out.push(mergeMap({}, p));
+    if (i >= 0) out[i] = mergeInto(out[i] as Obj, p);
+    else out.push(mergeInto({}, p));
   }
   if (!order) return out;
   const rank = (o: unknown) => {
@@ -51,25 +55,27 @@ function mergeList(original: unknown[], patch: unknown[], key: string, order: un
     .map(({ o }) => o);
 }
 
-function mergeMap(original: Obj, patch: Obj): Obj {
+/** Merges `patch` into `out`, a copy this merge owns; returns the merged map (a new one for `$patch: replace`). */
+function mergeInto(out: Obj, patch: Obj): Obj {
   if (patch.$patch === 'replace') {
     const { $patch: _p, ...rest } = patch;
     return cloneJson(rest);
   }
-  const out: Obj = cloneJson(original);
   for (const [k, v] of Object.entries(patch)) {
     if (k.startsWith('$')) continue;
     if (v === null) {
       delete out[k];
     } else if (isRecord(v) && isRecord(out[k])) {
-      out[k] = mergeMap(out[k] as Obj, v);
+      out[k] = mergeInto(out[k] as Obj, v);
     } else if (Array.isArray(v) && MERGE_KEYS[k] && Array.isArray(out[k])) {
       const order = patch[`${ORDER}${k}`];
       out[k] = mergeList(out[k] as unknown[], v, MERGE_KEYS[k]!, Array.isArray(order) ? order : undefined);
     } else if (Array.isArray(v) && MERGE_KEYS[k]) {
-      out[k] = v.filter((e) => !(isRecord(e) && e.$patch === 'delete')).map((e) => (isRecord(e) ? mergeMap({}, e) : e));
+      out[k] = v
+        .filter((e) => !(isRecord(e) && e.$patch === 'delete'))
+        .map((e) => (isRecord(e) ? mergeInto({}, e) : e));
     } else {
-      out[k] = isRecord(v) ? mergeMap({}, v) : cloneJson(v);
+      out[k] = isRecord(v) ? mergeInto({}, v) : cloneJson(v);
     }
   }
   return out;
@@ -78,7 +84,7 @@ function mergeMap(original: Obj, patch: Obj): Obj {
 /** The object after the patch. Never mutates its inputs. */
 export function applyStrategicMergePatch<T extends object>(original: T, patch: unknown): T {
   if (!isRecord(patch)) return cloneJson(original);
-  return mergeMap(original as Obj, patch) as T;
+  return mergeInto(cloneJson(original) as Obj, patch) as T;
 }
 
 /*

@@ -57,7 +57,7 @@ export const apiserverMachine = setup({
         const { id } = event.exchange;
         const run = startRequest(context.env, context.cache, event.exchange);
         context.requests.set(id, run);
-        enqueue.raise({ type: 'request.stage', id }, { delay: stageTime(run) });
+        enqueue.raise({ type: 'request.stage', id }, { delay: stageTime(run), id: `stage ${id}` });
       }),
     },
     'request.stage': {
@@ -67,13 +67,14 @@ export const apiserverMachine = setup({
         if (!run) return;
         const done = finishStage(run, env, cache);
         if (done.next === 'continue') {
-          enqueue.raise({ type: 'request.stage', id: event.id }, { delay: stageTime(run) });
+          enqueue.raise({ type: 'request.stage', id: event.id }, { delay: stageTime(run), id: `stage ${event.id}` });
         } else if (done.next === 'etcd') {
           const etcd = system.get('etcd');
           if (!etcd) return;
           run.etcdCalls += 1;
-          const request: ClusterEvent = { type: 'etcd.request', id: etcdCallId(event.id, run.etcdCalls), op: done.op };
-          enqueue.sendTo(etcd, request, { delay: env.latency('kube-apiserver', 'etcd') });
+          const id = etcdCallId(event.id, run.etcdCalls);
+          const request: ClusterEvent = { type: 'etcd.request', id, op: done.op };
+          enqueue.sendTo(etcd, request, { delay: env.latency('kube-apiserver', 'etcd'), id });
         } else {
           // the response goes on the wire and the request is over
           context.requests.delete(event.id);
@@ -83,7 +84,8 @@ export const apiserverMachine = setup({
             type: 'http.response',
             exchange: { ...run.state.exchange, response: done.response },
           };
-          if (target) enqueue.sendTo(target, message, { delay: env.latency('kube-apiserver', to) });
+          if (target)
+            enqueue.sendTo(target, message, { delay: env.latency('kube-apiserver', to), id: `response ${event.id}` });
         }
       }),
     },
@@ -93,7 +95,7 @@ export const apiserverMachine = setup({
         const run = context.requests.get(id);
         if (!run) return;
         etcdAnswered(run, event.result, context.env, context.cache);
-        enqueue.raise({ type: 'request.stage', id }, { delay: stageTime(run) });
+        enqueue.raise({ type: 'request.stage', id }, { delay: stageTime(run), id: `stage ${id}` });
       }),
     },
     'etcd.watch': {
@@ -109,7 +111,7 @@ export const apiserverMachine = setup({
             ...(event.value ? { next: event.value } : {}),
             revision: event.revision,
           },
-          { delay: WATCH_DISPATCH_MS },
+          { delay: WATCH_DISPATCH_MS, id: `dispatch ${event.revision}` },
         );
       }),
     },
@@ -148,12 +150,12 @@ export const apiserverMachine = setup({
             ...(event.next ? { object: event.next } : {}),
           }),
         );
-        for (const d of deliveries) {
+        deliveries.forEach((d, i) => {
           const target = system.get(d.watcher);
-          if (!target) continue;
+          if (!target) return;
           const message: ClusterEvent = { type: 'watch.event', watchType: d.watchType, object: d.object };
-          enqueue.sendTo(target, message, { delay: env.latency('kube-apiserver', d.watcher) });
-        }
+          enqueue.sendTo(target, message, { delay: env.latency('kube-apiserver', d.watcher), id: `${rv} to ${i}` });
+        });
       }),
     },
     'watch.start': {

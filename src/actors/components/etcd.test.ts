@@ -15,14 +15,17 @@ const pod = (name: string): KubeObject => ({
 const KEY = '/registry/pods/default/p';
 
 describe('etcd store', () => {
-  const store = initialStore([ns]);
+  // operations change the store in place: each case starts from its own
+  const initial = () => initialStore([ns]);
 
   it('starts above the highest resourceVersion, with the objects under their keys', () => {
+    const store = initial();
     expect(store.revision).toBe(20);
-    expect(Object.keys(store.kv)).toEqual(['/registry/namespaces/default']);
+    expect([...store.kv.keys()]).toEqual(['/registry/namespaces/default']);
   });
 
   it('creates with the next revision as resourceVersion (after uid) and refuses an existing key', () => {
+    const store = initial();
     const created = applyOp(store, { kind: 'create', key: KEY, value: pod('p') });
     expect(created.result).toEqual({
       ok: true,
@@ -35,7 +38,7 @@ describe('etcd store', () => {
     });
     expect(Object.keys(created.result.value!.metadata)).toEqual(['name', 'namespace', 'uid', 'resourceVersion']);
     expect(created.write).toEqual({ key: KEY, value: created.result.value, created: true });
-    expect(applyOp(created.store, { kind: 'create', key: KEY, value: pod('p') }).result).toEqual({
+    expect(applyOp(store, { kind: 'create', key: KEY, value: pod('p') }).result).toEqual({
       ok: false,
       revision: 21,
       error: 'key exists',
@@ -43,19 +46,21 @@ describe('etcd store', () => {
   });
 
   it('updates only at the expected revision', () => {
-    const s1 = applyOp(store, { kind: 'create', key: KEY, value: pod('p') }).store;
-    const stale = applyOp(s1, { kind: 'update', key: KEY, value: pod('p'), expectedModRevision: 7 });
+    const store = initial();
+    applyOp(store, { kind: 'create', key: KEY, value: pod('p') });
+    const stale = applyOp(store, { kind: 'update', key: KEY, value: pod('p'), expectedModRevision: 7 });
     expect(stale.result).toMatchObject({
       ok: false,
       error: 'revision mismatch',
       value: { metadata: { resourceVersion: '21' } },
     });
-    const fresh = applyOp(s1, { kind: 'update', key: KEY, value: pod('p'), expectedModRevision: 21 });
+    const fresh = applyOp(store, { kind: 'update', key: KEY, value: pod('p'), expectedModRevision: 21 });
     expect(fresh.result.revision).toBe(22);
-    expect(fresh.store.kv[KEY]).toMatchObject({ createRevision: 21, modRevision: 22, version: 2 });
+    expect(store.kv.get(KEY)).toMatchObject({ createRevision: 21, modRevision: 22, version: 2 });
   });
 
   it('reads a key or reports it missing', () => {
+    const store = initial();
     expect(applyOp(store, { kind: 'get', key: KEY }).result).toEqual({
       ok: false,
       revision: 20,

@@ -9,7 +9,7 @@
  * reported to the recorder. Event writes are stored but not recorded as steps: the step of the
  * component that emitted the Event shows it.
  */
-import { enqueueActions, raise, setup } from 'xstate';
+import { enqueueActions, setup } from 'xstate';
 import { ETCD_PREFIX, etcdNarration, objectKey, type KubeObject, type Packet } from '@sim';
 import type { ComponentInput, SimEnv } from '../env';
 import type { ClusterEvent, EtcdOp, EtcdResult } from '../protocol';
@@ -29,26 +29,29 @@ export interface KvEntry {
   version: number;
 }
 
+/**
+ * etcd's one store, changed in place by each operation: copying every key on every write made a run
+ * with many objects quadratic.
+ */
 export interface EtcdStore {
-  kv: Readonly<Record<string, KvEntry>>;
+  kv: Map<string, KvEntry>;
   revision: number;
 }
 
 /** The store before Apply: the scenario's objects under their keys, the revision above the highest resourceVersion. */
 export function initialStore(cluster: readonly KubeObject[]): EtcdStore {
-  const kv: Record<string, KvEntry> = {};
+  const kv = new Map<string, KvEntry>();
   let revision = 1;
   for (const o of cluster) {
     const key = objectKey(o);
     const rv = Number(o.metadata.resourceVersion ?? 0);
     if (Number.isFinite(rv)) revision = Math.max(revision, rv);
-    if (key) kv[key] = { value: o, createRevision: rv, modRevision: rv, version: 1 };
+    if (key) kv.set(key, { value: o, createRevision: rv, modRevision: rv, version: 1 });
   }
   return { kv, revision };
 }
 
 export interface Applied {
-  store: EtcdStore;
   result: EtcdResult;
   /** Present when the operation wrote (or deleted) a key. */
   write?: { key: string; value?: KubeObject; created: boolean };
@@ -63,33 +66,30 @@ function withResourceVersion(o: KubeObject, revision: number): KubeObject {
   return { ...o, metadata: Object.fromEntries(entries) };
 }
 
-/** Applies one KV operation. Pure. */
+/** Applies one KV operation to the store (in place: a failed one leaves it as it was). */
 export function applyOp(store: EtcdStore, op: EtcdOp): Applied {
-  const entry = store.kv[op.key];
+  const entry = store.kv.get(op.key);
   const fail = (error: EtcdResult['error'], value?: KubeObject): Applied => ({
-    store,
     result: { ok: false, revision: store.revision, ...(value ? { value } : {}), error },
   });
   const put = (value: KubeObject, created: boolean): Applied => {
     const revision = store.revision + 1;
     const stored = withResourceVersion(value, revision);
-    const next: KvEntry = {
+    store.kv.set(op.key, {
       value: stored,
       createRevision: created ? revision : entry!.createRevision,
       modRevision: revision,
       version: created ? 1 : entry!.version + 1,
-    };
+    });
+    store.revision = revision;
     return {
-      store: { kv: { ...store.kv, [op.key]: next }, revision },
       result: { ok: true, revision, value: stored },
       write: { key: op.key, value: stored, created },
     };
   };
   switch (op.kind) {
     case 'get':
-      return entry
-        ? { store, result: { ok: true, revision: store.revision, value: entry.value } }
-        : fail('key not found');
+      return entry ? { result: { ok: true, revision: store.revision, value: entry.value } } : fail('key not found');
     case 'create':
       return entry ? fail('key exists') : put(op.value, true);
     case 'update':
@@ -100,9 +100,9 @@ export function applyOp(store: EtcdStore, op: EtcdOp): Applied {
     case 'delete': {
       if (!entry) return fail('key not found');
       const revision = store.revision + 1;
-      const { [op.key]: _gone, ...kv } = store.kv;
+      store.kv.delete(op.key);
+      store.revision = revision;
       return {
-        store: { kv, revision },
         result: { ok: true, revision, value: entry.value },
         write: { key: op.key, created: false },
       };
@@ -113,7 +113,8 @@ export function applyOp(store: EtcdStore, op: EtcdOp): Applied {
 /** The label of the request on the wire (etcd's gRPC calls: Range for reads, Txn for writes). */
 const opLabel = (op: EtcdOp) => (op.kind === 'get' ? 'Range' : `Txn ${op.kind}`);
 
-function stepFor(op: EtcdOp, applied: Applied, before: EtcdStore): StepDraft {
+/** The step of an operation: `entry` is the key's entry after it, `revisionBefore` the store's revision before it. */
+function stepFor(op: EtcdOp, applied: Applied, entry: KvEntry | undefined, revisionBefore: number): StepDraft {
   const { result } = applied;
   const packets: Packet[] = [
     {
@@ -130,7 +131,6 @@ function stepFor(op: EtcdOp, applied: Applied, before: EtcdStore): StepDraft {
       kind: 'etcd',
       label: `watch ${applied.write.value ? 'PUT' : 'DELETE'}`,
     });
-  const entry = applied.store.kv[op.key];
   const facts = [
     { label: 'key', value: op.key },
     { label: 'revision', value: String(result.revision) },
@@ -170,7 +170,7 @@ function stepFor(op: EtcdOp, applied: Applied, before: EtcdStore): StepDraft {
       title: `${opLabel(op)} rejected: ${result.error}`,
       outcome: 'fail',
       narration: etcdNarration.writeRejected({ key: op.key, reason }),
-      facts: [...facts, { label: 'store revision', value: String(before.revision) }],
+      facts: [...facts, { label: 'store revision', value: String(revisionBefore) }],
       packets,
       objectKey: op.key,
     };
@@ -206,26 +206,30 @@ export const etcdMachine = setup({
   on: {
     // requests are committed in arrival order, each after the commit time
     'etcd.request': {
-      actions: raise(({ event }) => ({ type: 'etcd.commit' as const, id: event.id, op: event.op }), {
-        delay: ETCD_COMMIT_MS,
-      }),
+      actions: enqueueActions(({ event, enqueue }) =>
+        enqueue.raise(
+          { type: 'etcd.commit', id: event.id, op: event.op },
+          { delay: ETCD_COMMIT_MS, id: `commit ${event.id}` },
+        ),
+      ),
     },
     'etcd.commit': {
       actions: enqueueActions(({ context, event, enqueue, system }) => {
         const { env } = context;
-        const before = context.store;
-        const applied = applyOp(before, event.op);
-        enqueue.assign({ store: applied.store });
+        const { store } = context;
+        const revisionBefore = store.revision;
+        const applied = applyOp(store, event.op);
+        const entry = store.kv.get(event.op.key);
         const quiet = event.op.key.startsWith(QUIET_PREFIX);
         enqueue(() => {
           if (applied.write) env.recorder.store(applied.write.key, applied.write.value);
-          if (!quiet) env.recorder.step(stepFor(event.op, applied, before));
+          if (!quiet) env.recorder.step(stepFor(event.op, applied, entry, revisionBefore));
         });
         const apiserver = system.get('kube-apiserver');
         if (!apiserver) return;
         const delay = env.latency('etcd', 'kube-apiserver');
         const response: ClusterEvent = { type: 'etcd.response', id: event.id, result: applied.result };
-        enqueue.sendTo(apiserver, response, { delay });
+        enqueue.sendTo(apiserver, response, { delay, id: `response ${event.id}` });
         if (applied.write) {
           const { key, value, created } = applied.write;
           const watch: ClusterEvent = {
@@ -236,7 +240,7 @@ export const etcdMachine = setup({
             revision: applied.result.revision,
             created,
           };
-          enqueue.sendTo(apiserver, watch, { delay });
+          enqueue.sendTo(apiserver, watch, { delay, id: `watch ${event.id}` });
         }
       }),
     },

@@ -207,7 +207,7 @@ export const kubectlMachine = setup({
   actions: {
     scheduleInterventions: enqueueActions(({ context, enqueue }) => {
       (context.env.input.interventions ?? []).forEach((iv, index) =>
-        enqueue.raise({ type: 'kubectl.admin', index }, { delay: Math.max(0, iv.atMs) }),
+        enqueue.raise({ type: 'kubectl.admin', index }, { delay: Math.max(0, iv.atMs), id: `admin ${index}` }),
       );
     }),
     queue: assign({
@@ -360,7 +360,8 @@ export const kubectlMachine = setup({
       );
       const apiserver = system.get('kube-apiserver');
       const message: ClusterEvent = { type: 'http.request', exchange };
-      if (apiserver) enqueue.sendTo(apiserver, message, { delay: env.latency('kubectl', 'kube-apiserver') });
+      if (apiserver)
+        enqueue.sendTo(apiserver, message, { delay: env.latency('kubectl', 'kube-apiserver'), id: exchange.id });
     }),
     /** apply on an object that exists: the three-way patch, and the warning when the annotation is missing. */
     computePatch: enqueueActions(({ context, enqueue, event }) => {

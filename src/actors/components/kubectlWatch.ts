@@ -62,7 +62,7 @@ export const kubectlWatchMachine = setup({
       const { env } = context;
       const ns = namespaceOf(env);
       const out = watchStart(env, ME, kubectlWatchPath(ns));
-      enqueue.sendTo(toApiserver, out.event, { delay: out.delay });
+      enqueue.sendTo(toApiserver, out.event, { delay: out.delay, id: out.id });
       // The initial list: printed only when it has rows (the table printer skips an empty table's header).
       const initial = listPods(env, (p) => (p.metadata.namespace ?? 'default') === ns) as unknown as Pod[];
       const { state, record } = print(env, context.printer, initial, 'list');

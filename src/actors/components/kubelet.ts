@@ -609,7 +609,7 @@ export const kubeletMachine = setup({
       const { env, node, me } = context;
       for (const path of [kubeletWatchPath(node), kubeletNodeWatchPath(node), ...kubeletConfigWatchPaths]) {
         const out = watchStart(env, me, path);
-        enqueue.sendTo(toApiserver, out.event, { delay: out.delay });
+        enqueue.sendTo(toApiserver, out.event, { delay: out.delay, id: out.id });
       }
       const mine = listPods(env, (p) => (p.spec as { nodeName?: string } | undefined)?.nodeName === node).map(asPod);
       // Pods in the initial list were admitted before the person pressed Apply.
@@ -779,7 +779,7 @@ export const kubeletMachine = setup({
         });
       });
       for (const out of [httpRequest(env, event), httpRequest(env, patch)])
-        enqueue.sendTo(toApiserver, out.event, { delay: out.delay });
+        enqueue.sendTo(toApiserver, out.event, { delay: out.delay, id: out.id });
     }),
 
     step: enqueueActions(({ context, enqueue }) => {
@@ -789,7 +789,7 @@ export const kubeletMachine = setup({
       const { seq, status, events, naming, record, send } = perform(context, planned);
       enqueue.assign({ seq, events, naming, sync: { ...sync, index: sync.index + 1, status } });
       for (const f of record) enqueue(f);
-      for (const out of send) enqueue.sendTo(toApiserver, out.event, { delay: out.delay });
+      for (const out of send) enqueue.sendTo(toApiserver, out.event, { delay: out.delay, id: out.id });
     }),
 
     finish: enqueueActions(({ enqueue }) => enqueue.assign({ sync: undefined })),

@@ -115,10 +115,10 @@ const asNode = (o: KubeObject) => o as unknown as Node;
 
 /** Queues a message to kube-apiserver, delivered after the network latency. */
 function send(
-  enqueue: { sendTo: (to: typeof toApiserver, event: ClusterEvent, opts: { delay: number }) => void },
+  enqueue: { sendTo: (to: typeof toApiserver, event: ClusterEvent, opts: { delay: number; id: string }) => void },
   out: Outgoing,
 ): void {
-  enqueue.sendTo(toApiserver, out.event, { delay: out.delay });
+  enqueue.sendTo(toApiserver, out.event, { delay: out.delay, id: out.id });
 }
 const name = (p: Pod) => `${p.metadata?.namespace ?? 'default'}/${p.metadata?.name}`;
 
@@ -534,7 +534,7 @@ export const schedulerMachine = setup({
       const horizon = env.input.horizonMs;
       const armHorizon = !context.horizonArmed && horizon > now;
       enqueue.assign({ seq, cycle: undefined, inFlight: [], queue, horizonArmed: context.horizonArmed || armHorizon });
-      if (armHorizon) enqueue.raise({ type: 'scheduler.horizon' }, { delay: horizon - now });
+      if (armHorizon) enqueue.raise({ type: 'scheduler.horizon' }, { delay: horizon - now, id: 'horizon' });
       enqueue(() => {
         if (patch)
           env.recorder.step({
@@ -571,7 +571,7 @@ export const schedulerMachine = setup({
       });
       if (patch) send(enqueue, httpRequest(env, patch));
       send(enqueue, httpRequest(env, event));
-      enqueue.raise({ type: 'scheduler.flush' }, { delay: retryAt - now });
+      enqueue.raise({ type: 'scheduler.flush' }, { delay: retryAt - now, id: `flush ${cycle.qp.key} ${retryAt}` });
     }),
 
     /**

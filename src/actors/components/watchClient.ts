@@ -12,6 +12,11 @@ import { SYSTEM_IDS, type ClusterEvent } from '../protocol';
 export interface Outgoing {
   event: ClusterEvent;
   delay: number;
+  /**
+   * The delayed send's id, unique among the sender's messages in flight. Without one XState draws a
+   * random id (Math.random, printed in base 36) for every delayed send, a cost paid on every hop.
+   */
+  id: string;
 }
 
 /** The target of every client message: kube-apiserver, by its systemId. */
@@ -22,6 +27,7 @@ export const toApiserver = ({ system }: { system: { get(id: string): unknown } }
 export const watchStart = (env: SimEnv, watcher: ComponentId, path: string): Outgoing => ({
   event: { type: 'watch.start', watcher, path },
   delay: env.latency(watcher, SYSTEM_IDS.apiserver),
+  id: `watch ${path}`,
 });
 
 /** An exchange with a per-client id (`kube-scheduler#3`), request only. */
@@ -35,6 +41,7 @@ export const newExchange = (client: ComponentId, seq: number, request: HttpReque
 export const httpRequest = (env: SimEnv, exchange: HttpExchange): Outgoing => ({
   event: { type: 'http.request', exchange },
   delay: env.latency(exchange.client, SYSTEM_IDS.apiserver),
+  id: exchange.id,
 });
 
 /** The informer's initial list: the pods of the cluster that match `keep`. */

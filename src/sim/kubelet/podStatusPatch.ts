@@ -9,7 +9,6 @@
  * Keys come out sorted, as Go marshals the patch map. (Applying such a patch is the API server's
  * side: strategicMergePatch.ts.)
  */
-import { jsonEqual } from '../diff';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type JsonMap = { [k: string]: Json };
@@ -30,16 +29,20 @@ export function sortKeys(v: Json): Json {
 
 /**
  * A null field and an absent one are the same Go value (a zero metav1.Time marshals as null), so they
- * compare equal; values are still sent as written (new conditions carry `"lastProbeTime":null`).
+ * compare equal; values are still sent as written (new conditions carry `"lastProbeTime":null`). The
+ * values are JSON (see toJson). Compared in place: copying both sides without their nulls at every
+ * level of diffMaps walked each subtree once per level above it.
  */
-function withoutNulls(v: Json | undefined): Json | undefined {
-  if (Array.isArray(v)) return v.map((e) => withoutNulls(e) ?? null);
-  if (!isMap(v)) return v;
-  const out: JsonMap = {};
-  for (const [k, x] of Object.entries(v)) if (x !== null) out[k] = withoutNulls(x) ?? null;
-  return out;
+function same(a: Json | undefined, b: Json | undefined): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
+  if (isMap(a) && isMap(b)) {
+    const ka = Object.keys(a).filter((k) => a[k] !== null);
+    const kb = Object.keys(b).filter((k) => b[k] !== null);
+    return ka.length === kb.length && ka.every((k) => same(a[k], b[k]));
+  }
+  return false;
 }
-const same = (a: Json | undefined, b: Json | undefined) => jsonEqual(withoutNulls(a), withoutNulls(b));
 
 function diffMergeList(field: string, key: string, original: JsonMap[], modified: JsonMap[]): JsonMap {
   const find = (list: JsonMap[], v: Json | undefined) => list.find((e) => same(e[key], v));

@@ -8,6 +8,8 @@ import { objectKey, type ClusterView, type KubeObject } from '@sim';
 
 export class ApiCache {
   private readonly objects = new Map<string, KubeObject>();
+  /** `all()` as last listed: every request's authentication and authorization read it, writes are rarer. */
+  private listed: readonly KubeObject[] | undefined;
 
   constructor(initial: readonly KubeObject[]) {
     for (const o of initial) {
@@ -25,12 +27,13 @@ export class ApiCache {
     const prev = this.objects.get(key);
     if (value) this.objects.set(key, value);
     else this.objects.delete(key);
+    this.listed = undefined;
     return prev;
   }
 
   /** Every object, in a stable order (insertion: the scenario's order, then new objects). */
-  all(): KubeObject[] {
-    return [...this.objects.values()];
+  all(): readonly KubeObject[] {
+    return (this.listed ??= [...this.objects.values()]);
   }
 
   /**

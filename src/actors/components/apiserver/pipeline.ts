@@ -124,18 +124,8 @@ export const responsePacket = (state: RequestState, code: number) => ({
 /** What a stage says about a step of kube-apiserver; the request fills in the rest. */
 export type ApiStepDraft = Omit<StepDraft, 'component' | 'http' | 'objectKey' | 'object'> & { object?: unknown };
 
-/**
- * The pod as the steps show it, in kube-apiserver's field order. Objects of a run are never changed
- * in place (each gate builds a new one), so one ordered copy serves every step that shows the same
- * object; the map is weak, so it holds nothing beyond the run.
- */
-const shownPods = new WeakMap<KubeObject, KubeObject>();
-function shown(o: KubeObject): KubeObject {
-  if (o.kind !== 'Pod') return o;
-  let ordered = shownPods.get(o);
-  if (!ordered) shownPods.set(o, (ordered = canonicalPod(o)));
-  return ordered;
-}
+/** The pod as the steps show it, in kube-apiserver's field order (canonicalPod remembers what it ordered). */
+const shown = (o: KubeObject): KubeObject => (o.kind === 'Pod' ? canonicalPod(o) : o);
 
 /** A step of kube-apiserver about this request (the exchange, key and current object attached). */
 export function apiStep(state: RequestState, draft: ApiStepDraft): Effect {

@@ -50,7 +50,24 @@ function parseQuery(search: string): Record<string, string> {
   return query;
 }
 
+/**
+ * The URLs read last. Every run of a scenario sends the same requests and opens the same watches, and
+ * the reading is pure; a RequestInfo is never changed by its readers.
+ */
+const readUrls = new Map<string, RequestInfo>();
+const READ_URLS_KEPT = 64;
+
 export function parseRequestInfo(method: HttpRequest['method'], url: string): RequestInfo {
+  const key = `${method} ${url}`;
+  let info = readUrls.get(key);
+  if (!info) {
+    readUrls.set(key, (info = readRequestInfo(method, url)));
+    if (readUrls.size > READ_URLS_KEPT) readUrls.delete(readUrls.keys().next().value!);
+  }
+  return info;
+}
+
+function readRequestInfo(method: HttpRequest['method'], url: string): RequestInfo {
   const [path = '', search = ''] = url.split('?', 2);
   // most requests (status patches, events) have no query string
   const query = search ? parseQuery(search) : {};
