@@ -12,119 +12,32 @@
  * resource.Quantity decodes itself (apimachinery@v0.33.0 pkg/api/resource/quantity.go UnmarshalJSON →
  * ParseQuantity): its error ends decoding at once, as it is, and wins over a saved type error.
  *
- * Go types are those of k8s.io/api@v0.33.0 core/v1 types.go for the fields this simulator reads;
- * pointers (`*int64`) are decoded as what they point to, so errors name `int64`. A field not listed is
- * accepted as written, as before.
+ * Its own UnmarshalJSON decodes intstr.IntOrString (a string, else an int32) and metav1.Time (a
+ * string) with the standard library's json.Unmarshal: that error carries no struct context (the
+ * fork's addErrorContext only completes its own UnmarshalTypeError), `json: cannot unmarshal bool into
+ * Go value of type int32`, and like a quantity's it ends decoding. So does a metav1.Time string that
+ * is not RFC 3339, with time.Parse's error as it is (goTime.ts). metav1.FieldsV1 keeps any JSON value.
+ *
+ * The Go types are the one table of podFields.ts; pointers (`*int64`) are decoded as what they point
+ * to, so errors name `int64`.
  */
 import { childPath } from './diff';
+import { rfc3339ParseError } from './goTime';
 import { goJson } from './kubectl';
+import { type GoType, POD_GO_TYPE, structField } from './podFields';
 import { parseQuantity } from './quantity';
 
-/** A Go type as reflect's Type.String() names it, and how the decoder treats it. */
-type GoType =
-  | { scalar: 'string' | 'int32' | 'int64' | 'bool'; name: string }
-  | { struct: string; fields: Readonly<Record<string, GoType>> }
-  | { slice: GoType }
-  | { map: GoType; name: string }
-  | 'quantity';
-
-const STRING: GoType = { scalar: 'string', name: 'string' };
-const INT32: GoType = { scalar: 'int32', name: 'int32' };
-const INT64: GoType = { scalar: 'int64', name: 'int64' };
-const BOOL: GoType = { scalar: 'bool', name: 'bool' };
-/** A named string type of core/v1 (`type Protocol string`): Type.String() is `v1.Protocol`. */
-const named = (name: string): GoType => ({ scalar: 'string', name: `v1.${name}` });
-const struct = (name: string, fields: Record<string, GoType>): GoType => ({ struct: name, fields });
-const sliceOf = (t: GoType): GoType => ({ slice: t });
-const STRING_MAP: GoType = { map: STRING, name: 'map[string]string' };
-/** core/v1 ResourceList: map[ResourceName]resource.Quantity. */
-const RESOURCE_LIST: GoType = { map: 'quantity', name: 'v1.ResourceList' };
-
-const OBJECT_META = struct('ObjectMeta', {
-  name: STRING,
-  generateName: STRING,
-  namespace: STRING,
-  uid: { scalar: 'string', name: 'types.UID' },
-  resourceVersion: STRING,
-  generation: INT64,
-  labels: STRING_MAP,
-  annotations: STRING_MAP,
-  finalizers: sliceOf(STRING),
-});
-
-const CONTAINER = struct('Container', {
-  name: STRING,
-  image: STRING,
-  command: sliceOf(STRING),
-  args: sliceOf(STRING),
-  workingDir: STRING,
-  ports: sliceOf(
-    struct('ContainerPort', {
-      name: STRING,
-      hostPort: INT32,
-      containerPort: INT32,
-      protocol: named('Protocol'),
-      hostIP: STRING,
-    }),
-  ),
-  env: sliceOf(struct('EnvVar', { name: STRING, value: STRING })),
-  resources: struct('ResourceRequirements', { limits: RESOURCE_LIST, requests: RESOURCE_LIST }),
-  volumeMounts: sliceOf(
-    struct('VolumeMount', { name: STRING, readOnly: BOOL, mountPath: STRING, subPath: STRING, subPathExpr: STRING }),
-  ),
-  terminationMessagePath: STRING,
-  terminationMessagePolicy: named('TerminationMessagePolicy'),
-  imagePullPolicy: named('PullPolicy'),
-  restartPolicy: named('ContainerRestartPolicy'),
-  stdin: BOOL,
-  stdinOnce: BOOL,
-  tty: BOOL,
-});
-
-const POD_SPEC = struct('PodSpec', {
-  volumes: sliceOf(struct('Volume', { name: STRING })),
-  initContainers: sliceOf(CONTAINER),
-  containers: sliceOf(CONTAINER),
-  restartPolicy: named('RestartPolicy'),
-  terminationGracePeriodSeconds: INT64,
-  activeDeadlineSeconds: INT64,
-  dnsPolicy: named('DNSPolicy'),
-  nodeSelector: STRING_MAP,
-  serviceAccountName: STRING,
-  serviceAccount: STRING,
-  automountServiceAccountToken: BOOL,
-  nodeName: STRING,
-  hostNetwork: BOOL,
-  hostPID: BOOL,
-  hostIPC: BOOL,
-  shareProcessNamespace: BOOL,
-  imagePullSecrets: sliceOf(struct('LocalObjectReference', { name: STRING })),
-  hostname: STRING,
-  subdomain: STRING,
-  schedulerName: STRING,
-  tolerations: sliceOf(
-    struct('Toleration', {
-      key: STRING,
-      operator: named('TolerationOperator'),
-      value: STRING,
-      effect: named('TaintEffect'),
-      tolerationSeconds: INT64,
-    }),
-  ),
-  priorityClassName: STRING,
-  priority: INT32,
-  runtimeClassName: STRING,
-  enableServiceLinks: BOOL,
-  preemptionPolicy: named('PreemptionPolicy'),
-  overhead: RESOURCE_LIST,
-});
-
-/** TypeMeta is inlined: its fields are the Pod's own. */
-const POD = struct('Pod', { apiVersion: STRING, kind: STRING, metadata: OBJECT_META, spec: POD_SPEC });
+/** Type.String() of the types that decode themselves. */
+const SELF_DECODING = {
+  quantity: 'resource.Quantity',
+  intOrString: 'intstr.IntOrString',
+  time: 'v1.Time',
+  fieldsV1: 'v1.FieldsV1',
+} as const;
 
 /** Type.String() of a decoded type: `[]v1.Container`, `v1.ObjectMeta`, `map[string]string`. */
 function typeName(t: GoType): string {
-  if (t === 'quantity') return 'resource.Quantity';
+  if (typeof t === 'string') return SELF_DECODING[t];
   if ('scalar' in t || 'map' in t) return t.name;
   if ('struct' in t) return `v1.${t.struct}`;
   return `[]${typeName(t.slice)}`;
@@ -177,7 +90,27 @@ class Decoding {
     this.saved ??= { message: `json: cannot unmarshal ${value} into ${into} of type ${typeName(t)}`, path };
   }
 
-  /** Decodes `v` into `t`; false when a quantity's own error ended decoding. */
+  /**
+   * An UnmarshalJSON that hands a non-string to the standard library's json.Unmarshal into `goType`:
+   * its error has no struct context and ends decoding (intstr.go, apimachinery meta/v1 time.go).
+   */
+  standalone(v: unknown, goType: 'int32' | 'string', path: string): boolean {
+    if (typeof v === 'string') return true;
+    const literal = goJson(v);
+    if (goType === 'int32' && typeof v === 'number' && fitsInt(literal, 'int32')) return true;
+    const value = goType === 'int32' && typeof v === 'number' ? `number ${literal}` : jsonKind(v);
+    this.hard = { message: `json: cannot unmarshal ${value} into Go value of type ${goType}`, path };
+    return false;
+  }
+
+  /** metav1.Time.UnmarshalJSON's time.Parse: its *time.ParseError ends decoding as it is. */
+  timestamp(v: string, path: string): boolean {
+    const error = rfc3339ParseError(v);
+    if (error !== undefined) this.hard = { message: error, path };
+    return error === undefined;
+  }
+
+  /** Decodes `v` into `t`; false when an UnmarshalJSON's own error (a quantity's, ...) ended decoding. */
   value(v: unknown, t: GoType, ctx: Context, path: string): boolean {
     if (v === null || v === undefined) return true; // null leaves any Go value as it is
     if (t === 'quantity') {
@@ -187,6 +120,11 @@ class Decoding {
       if (!q.ok) this.hard = { message: q.error, path };
       return q.ok;
     }
+    // IntOrString: a JSON string is its string, anything else its int32
+    if (t === 'intOrString') return this.standalone(v, 'int32', path);
+    // metav1.Time: a JSON string, then time.Parse(time.RFC3339, ...)
+    if (t === 'time') return typeof v === 'string' ? this.timestamp(v, path) : this.standalone(v, 'string', path);
+    if (t === 'fieldsV1') return true; // its UnmarshalJSON keeps the raw JSON
     if ('scalar' in t) {
       if (t.scalar === 'string' ? typeof v === 'string' : t.scalar === 'bool' ? typeof v === 'boolean' : false)
         return true;
@@ -211,7 +149,7 @@ class Decoding {
     }
     if ('map' in t) return Object.entries(v).every(([k, item]) => this.value(item, t.map, ctx, childPath(path, k)));
     for (const [k, item] of Object.entries(v)) {
-      const field = Object.hasOwn(t.fields, k) ? t.fields[k] : undefined;
+      const field = structField(t.fields, k);
       if (!field) continue; // unknown fields are the strict check's, after decoding
       const inner = { struct: t.struct, fields: [...ctx.fields, k] };
       if (!this.value(item, field, inner, childPath(path, k))) return false;
@@ -222,10 +160,10 @@ class Decoding {
 
 /**
  * The decode error of a Pod body as kubectl sends it (keys in the body's order), or undefined when
- * every field the simulator types decodes.
+ * every field decodes into its Go type.
  */
 export function podDecodeError(body: unknown): PodDecodeError | undefined {
   const d = new Decoding();
-  d.value(body, POD, { struct: '', fields: [] }, '');
+  d.value(body, POD_GO_TYPE, { struct: '', fields: [] }, '');
   return d.hard ?? d.saved;
 }

@@ -78,7 +78,7 @@ export function decodeFailed(p: { message: string }): Narration {
 export function decodeTypeFailed(p: { message: string }): Narration {
   return {
     summary: 'kube-apiserver cannot decode the object: 400 Bad Request.',
-    detail: `${p.message}. Every field has a type: YAML reads unquoted true, yes, on and numbers as booleans and numbers, so a string field needs quotes; a quantity such as 500m or 1Gi must parse. Nothing is checked further.`,
+    detail: `${p.message}. Every field has a type: YAML reads unquoted true, yes, on and numbers as booleans and numbers, so a string field needs quotes; a quantity such as 500m or 1Gi must parse, and a timestamp must be RFC 3339 (2025-01-31T12:00:00Z). Nothing is checked further.`,
     docs: [DOCS.fieldValidation],
   };
 }

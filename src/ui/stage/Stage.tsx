@@ -10,7 +10,7 @@ import { Packets } from './Packets';
 import { PodCard } from './PodCard';
 import { ResultBanner } from './ResultBanner';
 import { useStageLayout, type StageLayout } from './useStageLayout';
-import { useFollow } from './useFollow';
+import { useBannerAtTop, useFollow } from './useFollow';
 import type { Rect } from './geometry';
 import { wiresOf } from './wires';
 import { Notice } from '../common/Notice';
@@ -27,7 +27,14 @@ function LinkNotice() {
   ) : null;
 }
 
-const loadFeatures = () => import('./motionFeatures').then((mod) => mod.default);
+// The animation features (about 19 KiB) are fetched once the first frame is on screen (a frame's
+// callback, then a task after its paint): nothing moves before then, and a request that starts before
+// the first paint competes with the page's own files for a slow connection.
+const afterFirstPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+const loadFeatures = () =>
+  afterFirstPaint()
+    .then(() => import('./motionFeatures'))
+    .then((mod) => mod.default);
 const NO_NODES: readonly TraceNode[] = [];
 
 /** The pod card's place at a component: its dock, or (a component without one) the middle of its box. */
@@ -68,64 +75,70 @@ export function Stage() {
   const dock = pod ? dockOf(layout, pod.at) : undefined;
   const activeBox = step ? layout.boxes[step.component] : undefined;
   useFollow(canvas, ended ? dock : activeBox, ended ? activeBox : dock, reduced);
+  const bannerAtTop = useBannerAtTop(canvas, ended ? dock : undefined, activeBox);
 
   return (
     <section className="panel stage" data-testid="stage" aria-label="The cluster">
       <LinkNotice />
       <LazyMotion features={loadFeatures} strict>
         <MotionConfig reducedMotion="user">
-          {/* It scrolls on short screens, so it takes focus: the keyboard can scroll it too. */}
-          <div className="stage-canvas" ref={canvas} tabIndex={0} role="group" aria-label="Cluster picture">
-            <Wires wires={wires} layout={layout} packets={step?.packets ?? []} />
-            <div className="zone zone-you">
-              <span className="zone-label">You</span>
-              <div className="zone-row">
-                <KubectlBox step={step} command={`kubectl ${source.command} -f ${source.fileName}`} user={user} />
-                <WatchBox step={step} lastLine={watchLine} />
+          {/* Below the link notice: the result banner, placed in here, never covers the notice. */}
+          <div className="stage-body">
+            {/* It scrolls on short screens, so it takes focus: the keyboard can scroll it too. */}
+            <div className="stage-canvas" ref={canvas} tabIndex={0} role="group" aria-label="Cluster picture">
+              <Wires wires={wires} layout={layout} packets={step?.packets ?? []} />
+              <div className="zone zone-you">
+                <span className="zone-label">You</span>
+                <div className="zone-row">
+                  <KubectlBox step={step} command={`kubectl ${source.command} -f ${source.fileName}`} user={user} />
+                  <WatchBox step={step} lastLine={watchLine} />
+                </div>
               </div>
-            </div>
-            <div className="zone zone-control-plane">
-              <span className="zone-label">Control plane</span>
-              <div className="zone-row">
-                <EtcdBox step={step} steps={steps} index={index} />
-                <ApiServerBox step={step} steps={steps} index={index} />
-                <SchedulerBox step={step} steps={steps} index={index} />
+              <div className="zone zone-control-plane">
+                <span className="zone-label">Control plane</span>
+                <div className="zone-row">
+                  <EtcdBox step={step} steps={steps} index={index} />
+                  <ApiServerBox step={step} steps={steps} index={index} />
+                  <SchedulerBox step={step} steps={steps} index={index} />
+                </div>
               </div>
-            </div>
-            <div className="zone zone-nodes">
-              <span className="zone-label">Nodes</span>
-              <div className="zone-row" style={{ ['--node-count' as string]: Math.max(nodes.length, 1) }}>
-                {nodeFacts && nodes.length > 0 ? (
-                  nodes.map((n) => (
-                    <NodeCard
-                      key={n.name}
-                      id={kubeletOf(n.name)}
-                      node={n}
-                      facts={nodeFacts[n.name]}
-                      step={step}
-                      steps={steps}
-                      index={index}
-                    />
-                  ))
-                ) : (
-                  <p className="stage-loading">{trace ? 'This cluster has no nodes.' : 'Preparing the simulation…'}</p>
-                )}
+              <div className="zone zone-nodes">
+                <span className="zone-label">Nodes</span>
+                <div className="zone-row" style={{ ['--node-count' as string]: Math.max(nodes.length, 1) }}>
+                  {nodeFacts && nodes.length > 0 ? (
+                    nodes.map((n) => (
+                      <NodeCard
+                        key={n.name}
+                        id={kubeletOf(n.name)}
+                        node={n}
+                        facts={nodeFacts[n.name]}
+                        step={step}
+                        steps={steps}
+                        index={index}
+                      />
+                    ))
+                  ) : (
+                    <p className="stage-loading">
+                      {trace ? 'This cluster has no nodes.' : 'Preparing the simulation…'}
+                    </p>
+                  )}
+                </div>
               </div>
+              <Packets packets={step?.packets ?? []} layout={layout} reduced={reduced} />
+              {pod && dock && <PodCard name={podName} pod={pod} dock={dock} reduced={reduced} />}
             </div>
-            <Packets packets={step?.packets ?? []} layout={layout} reduced={reduced} />
-            {pod && dock && <PodCard name={podName} pod={pod} dock={dock} reduced={reduced} />}
+            {ended && trace && (
+              <ResultBanner
+                result={trace.result}
+                // Out of the pod card's way: at the top when the card ends in the lower half of the view.
+                atTop={bannerAtTop}
+                onReplay={() => {
+                  toStart();
+                  play();
+                }}
+              />
+            )}
           </div>
-          {ended && trace && (
-            <ResultBanner
-              result={trace.result}
-              // Out of the pod card's way: at the top when the pod ended low on the stage (on a node).
-              atTop={!!dock && dock.y > layout.height / 2}
-              onReplay={() => {
-                toStart();
-                play();
-              }}
-            />
-          )}
         </MotionConfig>
       </LazyMotion>
     </section>

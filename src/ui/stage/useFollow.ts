@@ -1,8 +1,51 @@
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
 import type { Rect } from './geometry';
 
 /** Room kept between a followed box and the edge of the visible stage. */
 const MARGIN = 12;
+
+/** The stage's scroll state: where it is scrolled to and how much of it is visible. */
+export interface View {
+  scrollTop: number;
+  clientHeight: number;
+  scrollHeight: number;
+}
+
+/** A vertical extent on the stage, in its content's pixels. */
+export interface Span {
+  top: number;
+  bottom: number;
+}
+
+/**
+ * Where the stage scrolls to keep `primary` in view, and `secondary` too when both fit: the current
+ * position when they are already visible or when the whole stage fits.
+ */
+export function followTarget(view: View, primary: Span | undefined, secondary: Span | undefined): number {
+  if (!primary || view.scrollHeight <= view.clientHeight) return view.scrollTop;
+  let { top, bottom } = primary;
+  if (
+    secondary &&
+    Math.max(bottom, secondary.bottom) - Math.min(top, secondary.top) <= view.clientHeight - 2 * MARGIN
+  ) {
+    top = Math.min(top, secondary.top);
+    bottom = Math.max(bottom, secondary.bottom);
+  }
+  if (top - MARGIN < view.scrollTop) return top - MARGIN;
+  if (bottom + MARGIN > view.scrollTop + view.clientHeight) return bottom + MARGIN - view.clientHeight;
+  return view.scrollTop;
+}
+
+const viewOf = (el: HTMLElement): View => ({
+  scrollTop: el.scrollTop,
+  clientHeight: el.clientHeight,
+  scrollHeight: el.scrollHeight,
+});
+/** The hooks' dependencies are the extents' numbers: every layout measure makes new rectangles. */
+const spanAt = (top: number | undefined, bottom: number | undefined): Span | undefined =>
+  top === undefined || bottom === undefined ? undefined : { top, bottom };
+const topOf = (r: Rect | undefined) => r?.y;
+const bottomOf = (r: Rect | undefined) => (r ? r.y + r.h : undefined);
 
 /**
  * On short screens the stage scrolls; this keeps `primary` in view (the component the step happens
@@ -15,28 +58,34 @@ export function useFollow(
   secondary: Rect | undefined,
   reduced: boolean,
 ): void {
-  const activeTop = primary?.y;
-  const activeBottom = primary ? primary.y + primary.h : undefined;
-  const podTop = secondary?.y;
-  const podBottom = secondary ? secondary.y + secondary.h : undefined;
+  const [pTop, pBottom, sTop, sBottom] = [topOf(primary), bottomOf(primary), topOf(secondary), bottomOf(secondary)];
   useEffect(() => {
     const canvas = canvasRef.current;
-    if (!canvas || activeTop === undefined || activeBottom === undefined || canvas.scrollHeight <= canvas.clientHeight)
-      return;
-    const view = canvas.clientHeight - 2 * MARGIN;
-    let top = activeTop;
-    let bottom = activeBottom;
-    if (
-      podTop !== undefined &&
-      podBottom !== undefined &&
-      Math.max(bottom, podBottom) - Math.min(top, podTop) <= view
-    ) {
-      top = Math.min(top, podTop);
-      bottom = Math.max(bottom, podBottom);
-    }
-    let target = canvas.scrollTop;
-    if (top - MARGIN < canvas.scrollTop) target = top - MARGIN;
-    else if (bottom + MARGIN > canvas.scrollTop + canvas.clientHeight) target = bottom + MARGIN - canvas.clientHeight;
+    if (!canvas) return;
+    const target = followTarget(viewOf(canvas), spanAt(pTop, pBottom), spanAt(sTop, sBottom));
     if (target !== canvas.scrollTop) canvas.scrollTo({ top: target, behavior: reduced ? 'auto' : 'smooth' });
-  }, [canvasRef, activeTop, activeBottom, podTop, podBottom, reduced]);
+  }, [canvasRef, pTop, pBottom, sTop, sBottom, reduced]);
+}
+
+/**
+ * Whether the result banner goes at the top of the stage: when the pod card will be in the lower half
+ * of what is visible once the stage has followed it (useFollow with the same rectangles), so the
+ * banner, at the other end, never covers the card.
+ */
+export function useBannerAtTop(
+  canvasRef: RefObject<HTMLElement | null>,
+  card: Rect | undefined,
+  secondary: Rect | undefined,
+): boolean {
+  const [atTop, setAtTop] = useState(false);
+  const [cTop, cBottom, sTop, sBottom] = [topOf(card), bottomOf(card), topOf(secondary), bottomOf(secondary)];
+  useLayoutEffect(() => {
+    const canvas = canvasRef.current;
+    const span = spanAt(cTop, cBottom);
+    if (!canvas || !span) return;
+    const view = viewOf(canvas);
+    const centre = (span.top + span.bottom) / 2 - followTarget(view, span, spanAt(sTop, sBottom));
+    setAtTop(centre > view.clientHeight / 2);
+  }, [canvasRef, cTop, cBottom, sTop, sBottom]);
+  return atTop;
 }
