@@ -9,7 +9,7 @@
  * (Convert_v1_Secret_To_core_Secret: stringData merged into data), pkg/registry/core/{namespace,node,
  * configmap,secret,serviceaccount}/strategy.go.
  */
-import { OBJECT_META_FIELDS } from './canonical';
+import { OBJECT_META_FIELDS } from './podFields';
 import { cloneJson, diffObjects, jsonEqual } from './diff';
 import type { KubeObject } from './scenario';
 import type { FieldChange } from './trace';

@@ -81,7 +81,7 @@ const LABEL_SELECTOR = struct('LabelSelector', {
   ),
 });
 
-const OBJECT_META = struct('ObjectMeta', {
+const OBJECT_META_TYPES: Fields = {
   name: STRING,
   generateName: STRING,
   namespace: STRING,
@@ -97,7 +97,10 @@ const OBJECT_META = struct('ObjectMeta', {
   ownerReferences: sliceOf(OWNER_REFERENCE),
   finalizers: sliceOf(STRING),
   managedFields: sliceOf(MANAGED_FIELDS_ENTRY),
-});
+};
+const OBJECT_META = struct('ObjectMeta', OBJECT_META_TYPES);
+/** ObjectMeta's JSON fields in struct order: what the decoders of the other kinds check metadata against (objects.ts). */
+export const OBJECT_META_FIELDS: readonly string[] = Object.keys(OBJECT_META_TYPES);
 
 const EXEC_ACTION = struct('ExecAction', { command: sliceOf(STRING) });
 const HTTP_GET_ACTION = struct('HTTPGetAction', {
