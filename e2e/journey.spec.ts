@@ -1,3 +1,4 @@
+import type { Locator } from '@playwright/test';
 import { test, expect } from './fixtures';
 
 test.describe('the default journey', () => {
@@ -47,6 +48,32 @@ test.describe('the default journey', () => {
     await journey.button('Jump to start').click();
     await expect.poll(async () => (await journey.stepNumber()).at).toBe(1);
     await expect(page.getByTestId('result-banner')).toHaveCount(0);
+  });
+
+  test('on a 1280×720 projector the result banner leaves the pod card and a link notice visible', async ({
+    journey,
+    page,
+  }) => {
+    const overlap = async (a: Locator, b: Locator) => {
+      const [r, q] = [await a.boundingBox(), await b.boundingBox()];
+      if (!r || !q) throw new Error('not on screen');
+      return r.x < q.x + q.width && q.x < r.x + r.width && r.y < q.y + q.height && q.y < r.y + r.height;
+    };
+    await page.setViewportSize({ width: 1280, height: 720 });
+    // The scheduler's box sits in the lower half of the stage's visible part once the stage has
+    // scrolled to the pod: the banner goes to the top.
+    await journey.open('?autoplay=0#/scenario/insufficient-cpu');
+    await journey.button('Jump to end').click();
+    await expect(journey.resultBanner).toContainText('Pending');
+    await expect(journey.podCard).toContainText('Pending');
+    await expect.poll(() => overlap(journey.resultBanner, journey.podCard)).toBe(false);
+    // A link that could not be opened: its notice stays readable above the banner.
+    await journey.open('?autoplay=0#/scenario/no-such-scenario');
+    await journey.button('Jump to end').click();
+    const notice = page.getByText('This link could not be opened');
+    await expect(notice).toBeVisible();
+    await expect.poll(() => overlap(journey.resultBanner, notice)).toBe(false);
+    await expect.poll(() => overlap(journey.resultBanner, journey.podCard)).toBe(false);
   });
 
   test('plays by itself', async ({ journey }) => {
