@@ -18,17 +18,29 @@ export function childPath(parent: string, key: string | number): string {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Structural equality of JSON values (key order is irrelevant, as it is for the API server). */
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
-  if (isRecord(a) && isRecord(b)) {
-    const ka = Object.keys(a).filter((k) => a[k] !== undefined);
-    const kb = Object.keys(b).filter((k) => b[k] !== undefined);
-    return ka.length === kb.length && ka.every((k) => jsonEqual(a[k], b[k]));
-  }
-  return false;
+/** Structural equality in which a field whose value `absent` accepts counts as not there. */
+function equalityWith(absent: (v: unknown) => boolean): (a: unknown, b: unknown) => boolean {
+  const equal = (a: unknown, b: unknown): boolean => {
+    if (a === b) return true;
+    if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => equal(x, b[i]));
+    if (isRecord(a) && isRecord(b)) {
+      const ka = Object.keys(a).filter((k) => !absent(a[k]));
+      const kb = Object.keys(b).filter((k) => !absent(b[k]));
+      return ka.length === kb.length && ka.every((k) => equal(a[k], b[k]));
+    }
+    return false;
+  };
+  return equal;
 }
+
+/** Structural equality of JSON values (key order is irrelevant, as it is for the API server). */
+export const jsonEqual = equalityWith((v) => v === undefined);
+
+/**
+ * The same with a null field equal to an absent one: they are the same Go value (a zero metav1.Time
+ * marshals as null), as a strategic merge patch compares them.
+ */
+export const goValueEqual = equalityWith((v) => v === undefined || v === null);
 
 /**
  * The changes that turn `before` into `after`, attributed to `by`, in a stable order: fields in the

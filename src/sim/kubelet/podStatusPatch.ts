@@ -10,6 +10,8 @@
  * side: strategicMergePatch.ts.)
  */
 
+import { goValueEqual } from '../diff';
+
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type JsonMap = { [k: string]: Json };
 
@@ -27,41 +29,28 @@ export function sortKeys(v: Json): Json {
   return out;
 }
 
-/**
- * A null field and an absent one are the same Go value (a zero metav1.Time marshals as null), so they
- * compare equal; values are still sent as written (new conditions carry `"lastProbeTime":null`). The
- * values are JSON (see toJson). Compared in place: copying both sides without their nulls at every
- * level of diffMaps walked each subtree once per level above it.
- */
-function same(a: Json | undefined, b: Json | undefined): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
-  if (isMap(a) && isMap(b)) {
-    const ka = Object.keys(a).filter((k) => a[k] !== null);
-    const kb = Object.keys(b).filter((k) => b[k] !== null);
-    return ka.length === kb.length && ka.every((k) => same(a[k], b[k]));
-  }
-  return false;
-}
-
 function diffMergeList(field: string, key: string, original: JsonMap[], modified: JsonMap[]): JsonMap {
-  const find = (list: JsonMap[], v: Json | undefined) => list.find((e) => same(e[key], v));
+  const find = (list: JsonMap[], v: Json | undefined) => list.find((e) => goValueEqual(e[key], v));
   const changes: Json[] = [];
   for (const m of modified) {
     const o = find(original, m[key]);
     if (!o) changes.push(m);
-    else if (!same(o, m)) changes.push({ ...diffMaps(o, m), [key]: m[key]! });
+    else if (!goValueEqual(o, m)) changes.push({ ...diffMaps(o, m), [key]: m[key]! });
   }
   for (const o of original) if (!find(modified, o[key])) changes.push({ $patch: 'delete', [key]: o[key]! });
   if (changes.length === 0) return {};
   return { [`$setElementOrder/${field}`]: modified.map((m) => ({ [key]: m[key]! })), [field]: changes };
 }
 
+/**
+ * Values compare as Go values (goValueEqual: a null field equals an absent one) but are sent as written
+ * (new conditions carry `"lastProbeTime":null`).
+ */
 function diffMaps(original: JsonMap, modified: JsonMap): JsonMap {
   const patch: JsonMap = {};
   for (const [k, m] of Object.entries(modified)) {
     const o = original[k];
-    if (same(o, m)) {
+    if (goValueEqual(o, m)) {
       continue;
     } else if (o === undefined || o === null) {
       patch[k] = m;
