@@ -6,7 +6,7 @@
  * Only the order changes, never the content; fields not in the struct keep their relative order
  * after its own.
  */
-import { setJsonKey } from './diff';
+import { byteOrder, setJsonKey } from './diff';
 import { type GoType, POD_GO_TYPE } from './podFields';
 type Obj = Record<string, unknown>;
 const isRecord = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -53,9 +53,6 @@ const POD = shapeOf(POD_GO_TYPE)!;
  */
 const ordered = new WeakMap<object, { shape: Shape; value: Obj }>();
 
-/** Go's encoding/json sorts a map's keys as byte strings; the keys of a Pod's maps are ASCII. */
-const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 function order(v: unknown, s: Shape): unknown {
   if (Array.isArray(v)) {
     const items = v.map((item) => order(item, s));
@@ -67,7 +64,7 @@ function order(v: unknown, s: Shape): unknown {
   const keys = Object.keys(v);
   const rank = s.rank;
   const unlisted = rank?.size ?? 0;
-  const compare = rank ? (a: string, b: string) => (rank.get(a) ?? unlisted) - (rank.get(b) ?? unlisted) : byKey;
+  const compare = rank ? (a: string, b: string) => (rank.get(a) ?? unlisted) - (rank.get(b) ?? unlisted) : byteOrder;
   // most objects are in order already (they were built from ordered ones); the others get a stable
   // sort, so the fields not listed keep their relative order
   let changed = false;

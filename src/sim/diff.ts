@@ -18,6 +18,12 @@ export function childPath(parent: string, key: string | number): string {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/**
+ * How Go orders strings (sort.Strings, encoding/json's map keys): by bytes. For the ASCII keys and names
+ * compared here that is JavaScript's code-unit order.
+ */
+export const byteOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Structural equality in which a field whose value `absent` accepts counts as not there. */
 function equalityWith(absent: (v: unknown) => boolean): (a: unknown, b: unknown) => boolean {
   const equal = (a: unknown, b: unknown): boolean => {

@@ -8,7 +8,7 @@
  * pkg/resource (visitor.go StreamVisitor/ValidateSchema/Info.String, mapper.go infoForData, helper.go),
  * apimachinery pkg/util/... and client-go rest/config.go (User-Agent).
  */
-import { setJsonKey } from './diff';
+import { byteOrder, setJsonKey } from './diff';
 import { kindMapping, type KindMapping } from './apiResources';
 import { aggregateMessage, goQuote } from './fieldErrors';
 import type { ManifestDocument, SourceRange } from './manifest';
@@ -37,7 +37,7 @@ export function goJson(v: unknown): string {
   if (isRecord(v)) {
     const keys = Object.keys(v)
       .filter((k) => v[k] !== undefined)
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      .sort(byteOrder);
     return `{${keys.map((k) => `${goString(k)}:${goJson(v[k])}`).join(',')}}`;
   }
   if (typeof v === 'string') return goString(v);
@@ -51,7 +51,7 @@ export function sortedKeys<T>(v: T): T {
   if (Array.isArray(v)) return v.map(sortedKeys) as T;
   if (!isRecord(v)) return v;
   const out: Obj = {};
-  for (const k of Object.keys(v).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) setJsonKey(out, k, sortedKeys(v[k]));
+  for (const k of Object.keys(v).sort(byteOrder)) setJsonKey(out, k, sortedKeys(v[k]));
   return out as T;
 }
 

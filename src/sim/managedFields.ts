@@ -9,6 +9,7 @@
  * patchMergeKey/listMapKeys of core/v1), `v:<json>` for set items; `.` marks a node that is owned
  * itself and has children (a map, list or list item that did not exist before).
  */
+import { byteOrder } from './diff';
 import type { KubeObject } from './scenario';
 
 type Obj = Record<string, unknown>;
@@ -104,8 +105,7 @@ function node(v: unknown, live: unknown, path: string, field: string): FieldsV1 
 function sortFields(f: FieldsV1): FieldsV1 {
   const rank = (k: string) => (k === '.' ? 0 : k.startsWith('f:') ? 1 : k.startsWith('k:') ? 2 : 3);
   const out: FieldsV1 = {};
-  for (const k of Object.keys(f).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0)))
-    out[k] = sortFields(f[k]!);
+  for (const k of Object.keys(f).sort((a, b) => rank(a) - rank(b) || byteOrder(a, b))) out[k] = sortFields(f[k]!);
   return out;
 }
 

@@ -22,7 +22,7 @@ import {
   type Tags,
   type YAMLError,
 } from 'yaml';
-import { childPath } from './diff';
+import { byteOrder, childPath } from './diff';
 import { MANIFEST_LIMITS, boundMessages, lineCrossingBytes, lineTooDeep } from './manifestBounds';
 import type { Place } from './trace';
 
@@ -351,7 +351,7 @@ function goSyntax(v: unknown): string {
   if (Array.isArray(v)) return `[]interface {}{${v.map(goSyntax).join(', ')}}`;
   if (v instanceof Map) {
     const items = [...v.entries()].map(([k, x]) => [goSyntax(k), goSyntax(x)] as const);
-    items.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    items.sort(([a], [b]) => byteOrder(a, b));
     return `map[interface {}]interface {}{${items.map(([k, x]) => `${k}:${x}`).join(', ')}}`;
   }
   return String(v);
@@ -399,7 +399,7 @@ function unsupportedNumber(v: unknown, path: string): { value: number; path: str
     }
   } else if (typeof v === 'object' && v !== null) {
     const obj = v as Record<string, unknown>;
-    for (const k of Object.keys(obj).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    for (const k of Object.keys(obj).sort(byteOrder)) {
       const found = unsupportedNumber(obj[k], childPath(path, k));
       if (found) return found;
     }

@@ -10,7 +10,7 @@
  * side: strategicMergePatch.ts.)
  */
 
-import { goValueEqual } from '../diff';
+import { byteOrder, goValueEqual } from '../diff';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type JsonMap = { [k: string]: Json };
@@ -25,7 +25,7 @@ export function sortKeys(v: Json): Json {
   if (Array.isArray(v)) return v.map(sortKeys);
   if (!isMap(v)) return v;
   const out: JsonMap = {};
-  for (const k of Object.keys(v).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) out[k] = sortKeys(v[k]!);
+  for (const k of Object.keys(v).sort(byteOrder)) out[k] = sortKeys(v[k]!);
   return out;
 }
 

@@ -6,6 +6,7 @@
  * The histogram counts every reason of every node's status as "<count> <reason>" and sorts those
  * strings lexicographically (so "1 node(s) had …" sorts before "2 Insufficient cpu").
  */
+import { byteOrder } from '../diff';
 import type { Status } from './status';
 
 export interface Diagnosis {
@@ -19,9 +20,6 @@ export interface Diagnosis {
 }
 
 export const NO_NODE_AVAILABLE = (n: number) => `0/${n} nodes are available`;
-
-/** Go's sort.Strings: byte-wise comparison (not locale order). */
-const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function fitErrorMessage(d: Diagnosis): string {
   let msg = `${NO_NODE_AVAILABLE(d.numAllNodes)}:`;
