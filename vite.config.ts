@@ -31,6 +31,9 @@ export default defineConfig(({ isSsrBuild }) => ({
   build: {
     chunkSizeWarningLimit: 4000,
     sourcemap: false,
+    // Every browser the app supports has module preloads; the polyfill was one more request (its own
+    // chunk) before the first paint.
+    modulePreload: { polyfill: false },
     // A server-side build (the simulation benchmark, `vite build --ssr <entry>`) bundles only its entry.
     rollupOptions: isSsrBuild
       ? {}
@@ -48,9 +51,17 @@ export default defineConfig(({ isSsrBuild }) => ({
             // costs the embed about 3 KiB more gzip and a dozen requests.
             codeSplitting: {
               groups: [
+                // Rolldown's runtime helpers go with the player: alone they were one more request before the paint.
                 {
                   name: 'player',
-                  test: /node_modules[\\/](react|react-dom|scheduler|zustand)[\\/]|src[\\/]ui[\\/](store[\\/](store|route|recorded|derive|playhead|theme|catalog|link)\.ts|stage[\\/](?!motionFeatures)|common[\\/](icons|Notice|useMediaQuery|format)\.tsx?|timeline[\\/](usePlaybackLoop|Transport|StepSlider)|editor[\\/](FailureLink|requests|useFailure))/,
+                  test: /node_modules[\\/](react|react-dom|scheduler|zustand)[\\/]|src[\\/]ui[\\/](styles[\\/]|store[\\/](store|route|recorded|derive|playhead|theme|catalog|link)\.ts|stage[\\/](?!PodCard)|common[\\/](icons|Notice|useMediaQuery|format)\.tsx?|timeline[\\/](usePlaybackLoop|Transport|StepSlider)|editor[\\/](FailureLink|requests|useFailure))|rolldown[\\/]runtime/,
+                },
+                // The app's first screen also needs the scenario catalog, the YAML highlighter and the SVG
+                // helpers, which lazy chunks share: one file instead of three small ones. On a slow network each
+                // file costs a round trip and a connection, which the page's largest file then waits for.
+                {
+                  name: 'app',
+                  test: /src[\\/](scenarios[\\/]|ui[\\/]picture[\\/]svg\.ts|ui[\\/]editor[\\/]highlightYaml\.ts)/,
                 },
               ],
             },

@@ -1,6 +1,5 @@
-// The UI layer's public surface, used by the composition root (src/app).
-import './styles/tokens.css';
-import './styles/base.css';
+// The UI layer's public surface, used by the composition root (src/app). The design tokens and base
+// styles load with the theme (store/theme.ts), so this index stays free of side effects.
 
 export { TopBar } from './topbar/TopBar';
 export { EditorPanel } from './editor/EditorPanel';

@@ -1,5 +1,4 @@
-import { useMemo, useRef } from 'react';
-import { LazyMotion, MotionConfig } from 'framer-motion';
+import { Suspense, lazy, useMemo, useRef } from 'react';
 import type { ComponentId, TraceNode } from '@sim';
 import { useAtEnd, useJourney, useSteps } from '../store/store';
 import { journeyPod, kubeletOf } from '../store/derive';
@@ -7,7 +6,6 @@ import { usePrefersReducedMotion } from '../common/useMediaQuery';
 import { ApiServerBox, EtcdBox, KubectlBox, NodeCard, SchedulerBox, WatchBox } from './boxes';
 import { Wires } from './Wires';
 import { Packets } from './Packets';
-import { PodCard } from './PodCard';
 import { ResultBanner } from './ResultBanner';
 import { useStageLayout, type StageLayout } from './useStageLayout';
 import { useBannerAtTop, useFollow } from './useFollow';
@@ -27,14 +25,12 @@ function LinkNotice() {
   ) : null;
 }
 
-// The animation features (about 19 KiB) are fetched once the first frame is on screen (a frame's
-// callback, then a task after its paint): nothing moves before then, and a request that starts before
-// the first paint competes with the page's own files for a slow connection.
+// The pod card and framer-motion, its animation (about 40 KiB gzip), are fetched once the first frame
+// is on screen (a frame's callback, then a task after its paint): the card is mounted only once the
+// stage is measured, after that frame, and a request that starts before the first paint competes with
+// the page's own files for a slow connection.
 const afterFirstPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-const loadFeatures = () =>
-  afterFirstPaint()
-    .then(() => import('./motionFeatures'))
-    .then((mod) => mod.default);
+const PodCard = lazy(() => afterFirstPaint().then(() => import('./PodCard')));
 const NO_NODES: readonly TraceNode[] = [];
 
 /** The pod card's place at a component: its dock, or (a component without one) the middle of its box. */
@@ -80,67 +76,66 @@ export function Stage() {
   return (
     <section className="panel stage" data-testid="stage" aria-label="The cluster">
       <LinkNotice />
-      <LazyMotion features={loadFeatures} strict>
-        <MotionConfig reducedMotion="user">
-          {/* Below the link notice: the result banner, placed in here, never covers the notice. */}
-          <div className="stage-body">
-            {/* It scrolls on short screens, so it takes focus: the keyboard can scroll it too. */}
-            <div className="stage-canvas" ref={canvas} tabIndex={0} role="group" aria-label="Cluster picture">
-              <Wires wires={wires} layout={layout} packets={step?.packets ?? []} />
-              <div className="zone zone-you">
-                <span className="zone-label">You</span>
-                <div className="zone-row">
-                  <KubectlBox step={step} command={`kubectl ${source.command} -f ${source.fileName}`} user={user} />
-                  <WatchBox step={step} lastLine={watchLine} />
-                </div>
-              </div>
-              <div className="zone zone-control-plane">
-                <span className="zone-label">Control plane</span>
-                <div className="zone-row">
-                  <EtcdBox step={step} steps={steps} index={index} />
-                  <ApiServerBox step={step} steps={steps} index={index} />
-                  <SchedulerBox step={step} steps={steps} index={index} />
-                </div>
-              </div>
-              <div className="zone zone-nodes">
-                <span className="zone-label">Nodes</span>
-                <div className="zone-row" style={{ ['--node-count' as string]: Math.max(nodes.length, 1) }}>
-                  {nodeFacts && nodes.length > 0 ? (
-                    nodes.map((n) => (
-                      <NodeCard
-                        key={n.name}
-                        id={kubeletOf(n.name)}
-                        node={n}
-                        facts={nodeFacts[n.name]}
-                        step={step}
-                        steps={steps}
-                        index={index}
-                      />
-                    ))
-                  ) : (
-                    <p className="stage-loading">
-                      {trace ? 'This cluster has no nodes.' : 'Preparing the simulation…'}
-                    </p>
-                  )}
-                </div>
-              </div>
-              <Packets packets={step?.packets ?? []} layout={layout} reduced={reduced} />
-              {pod && dock && <PodCard name={podName} pod={pod} dock={dock} reduced={reduced} />}
+      {/* Below the link notice: the result banner, placed in here, never covers the notice. */}
+      <div className="stage-body">
+        {/* It scrolls on short screens, so it takes focus: the keyboard can scroll it too. */}
+        <div className="stage-canvas" ref={canvas} tabIndex={0} role="group" aria-label="Cluster picture">
+          <Wires wires={wires} layout={layout} packets={step?.packets ?? []} />
+          <div className="zone zone-you">
+            <span className="zone-label">You</span>
+            <div className="zone-row">
+              <KubectlBox step={step} command={`kubectl ${source.command} -f ${source.fileName}`} user={user} />
+              <WatchBox step={step} lastLine={watchLine} />
             </div>
-            {ended && trace && (
-              <ResultBanner
-                result={trace.result}
-                // Out of the pod card's way: at the top when the card ends in the lower half of the view.
-                atTop={bannerAtTop}
-                onReplay={() => {
-                  toStart();
-                  play();
-                }}
-              />
-            )}
           </div>
-        </MotionConfig>
-      </LazyMotion>
+          <div className="zone zone-control-plane">
+            <span className="zone-label">Control plane</span>
+            <div className="zone-row">
+              <EtcdBox step={step} steps={steps} index={index} />
+              <ApiServerBox step={step} steps={steps} index={index} />
+              <SchedulerBox step={step} steps={steps} index={index} />
+            </div>
+          </div>
+          <div className="zone zone-nodes">
+            <span className="zone-label">Nodes</span>
+            <div className="zone-row" style={{ ['--node-count' as string]: Math.max(nodes.length, 1) }}>
+              {nodeFacts && nodes.length > 0 ? (
+                nodes.map((n) => (
+                  <NodeCard
+                    key={n.name}
+                    id={kubeletOf(n.name)}
+                    node={n}
+                    facts={nodeFacts[n.name]}
+                    step={step}
+                    steps={steps}
+                    index={index}
+                  />
+                ))
+              ) : (
+                <p className="stage-loading">{trace ? 'This cluster has no nodes.' : 'Preparing the simulation…'}</p>
+              )}
+            </div>
+          </div>
+          <Packets packets={step?.packets ?? []} layout={layout} reduced={reduced} />
+          {pod && dock && (
+            // A boundary of its own: until the card's module is in, the stage shows no card.
+            <Suspense fallback={null}>
+              <PodCard name={podName} pod={pod} dock={dock} reduced={reduced} />
+            </Suspense>
+          )}
+        </div>
+        {ended && trace && (
+          <ResultBanner
+            result={trace.result}
+            // Out of the pod card's way: at the top when the card ends in the lower half of the view.
+            atTop={bannerAtTop}
+            onReplay={() => {
+              toStart();
+              play();
+            }}
+          />
+        )}
+      </div>
     </section>
   );
 }

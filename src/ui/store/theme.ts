@@ -2,6 +2,11 @@
  * The colour theme preference: light, dark or follow the system. Saved in localStorage under a
  * versioned key so a later format can ignore today's values; anything unreadable means `system`.
  */
+// The stylesheet every page of the UI needs (the app, the embed, present mode, the speaker notes): the
+// design tokens of both themes and the base styles. It loads with the theme, which every page reads.
+import '../styles/tokens.css';
+import '../styles/base.css';
+
 export const THEME_PREFS = ['light', 'dark', 'system'] as const;
 export type ThemePref = (typeof THEME_PREFS)[number];
 export type Theme = 'light' | 'dark';
