@@ -48,20 +48,14 @@ export default defineConfig(({ isSsrBuild }) => ({
           output: {
             entryFileNames: (chunk) => (chunk.name === 'pod-journey' ? 'pod-journey.js' : 'assets/[name]-[hash].js'),
             // What the app and the embed both load first, as one file: split into a dozen small chunks it
-            // costs the embed about 3 KiB more gzip and a dozen requests.
+            // costs the embed about 3 KiB more gzip and a dozen requests. The YAML highlighter and the SVG
+            // helpers, which the app's first screen and lazy chunks share, go with it too: on a slow network
+            // each file costs a round trip and a connection, which the page's largest file then waits for.
             codeSplitting: {
               groups: [
-                // Rolldown's runtime helpers go with the player: alone they were one more request before the paint.
                 {
                   name: 'player',
-                  test: /node_modules[\\/](react|react-dom|scheduler|zustand)[\\/]|src[\\/]ui[\\/](styles[\\/]|store[\\/](store|route|recorded|derive|playhead|theme|catalog|link)\.ts|stage[\\/](?!PodCard)|common[\\/](icons|Notice|useMediaQuery|format)\.tsx?|timeline[\\/](usePlaybackLoop|Transport|StepSlider)|editor[\\/](FailureLink|requests|useFailure))|rolldown[\\/]runtime/,
-                },
-                // The app's first screen also needs the scenario catalog, the YAML highlighter and the SVG
-                // helpers, which lazy chunks share: one file instead of three small ones. On a slow network each
-                // file costs a round trip and a connection, which the page's largest file then waits for.
-                {
-                  name: 'app',
-                  test: /src[\\/](scenarios[\\/]|ui[\\/]picture[\\/]svg\.ts|ui[\\/]editor[\\/]highlightYaml\.ts)/,
+                  test: /node_modules[\\/](react|react-dom|scheduler|zustand)[\\/]|src[\\/]ui[\\/](styles[\\/]|store[\\/](store|route|recorded|derive|playhead|theme|catalog|link)\.ts|stage[\\/](?!PodCard)|common[\\/](icons|Notice|useMediaQuery|format)\.tsx?|timeline[\\/](usePlaybackLoop|Transport|StepSlider)|editor[\\/](FailureLink|requests|useFailure|highlightYaml\.ts)|picture[\\/]svg\.ts)/,
                 },
               ],
             },

@@ -40,6 +40,31 @@ test.describe('the scenario gallery', () => {
     await expect(journey.tabPanel).toContainText('Back-off restarting failed container example-pod');
   });
 
+  test('the first screen needs no catalog: opened before it is in, the gallery waits for it', async ({
+    journey,
+    page,
+  }) => {
+    // The scenario catalog is its own chunk, fetched after the first paint; here it is held back.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = false;
+    await page.route(/\/assets\/scenarios-[^/]*\.js$/, async (route) => {
+      asked = true;
+      await held;
+      await route.continue();
+    });
+    await journey.open();
+    await expect(page.getByRole('button', { name: /^Scenario/ })).toContainText('Happy path');
+    await expect(page.getByTestId('stage')).toContainText('kube-apiserver');
+    await page.getByRole('button', { name: /^Scenario/ }).click();
+    const gallery = page.getByRole('dialog', { name: 'Scenarios' });
+    await expect(gallery).toContainText('Loading the scenarios…');
+    expect(asked).toBe(true);
+    release();
+    await expect(gallery.getByRole('link', { name: /Happy path/ })).toBeFocused();
+    await expect(gallery).not.toContainText('Loading the scenarios…');
+  });
+
   test('a scenario has its own address, and the address opens it', async ({ journey, page }) => {
     await journey.open('?autoplay=0#/scenario/unknown-token');
     await expect(page.getByRole('button', { name: /^Scenario/ })).toContainText('Unknown token (401)');

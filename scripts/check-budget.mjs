@@ -1,7 +1,8 @@
 // Byte budget of what a first page load fetches, from the production build in dist/.
 // Deterministic, so it belongs in the test command: it fails when the initial JS + CSS of the app or
-// of the embeddable player exceed their budgets, when Monaco or the simulator leak into them, or when
-// the <pod-journey> element's script grows or stops being one file. Run after `npm run build`.
+// of the embeddable player exceed their budgets, when Monaco, the simulator or the scenario catalog leak
+// into them, or when the <pod-journey> element's script grows or stops being one file. Run after
+// `npm run build`.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ELEMENT_SCRIPT, gzipBytes, kib, measureBuild, pageBytes } from './bundleBytes.mjs';
@@ -29,6 +30,10 @@ function checkPage(page, budget, what) {
     // A message only the simulator's apiserver builds: its presence means the engine leaked into the first paint.
     if (text.includes('cannot be handled as a'))
       fail(`simulator code is in ${file}, loaded by ${page}; it must load as the engine chunk, only when needed.`);
+    // A preset's blurb, which only the scenario catalog carries: a preset's journey needs its recorded
+    // run, not the catalog, which loads after the first paint.
+    if (text.includes('restartPolicy Never: the pod ends Completed'))
+      fail(`the scenario catalog is in ${file}, loaded by ${page}; it must load after the first paint.`);
   }
   console.log(`Initial assets (loaded by ${page}):`);
   for (const f of files)

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   EditorPanel,
   Inspector,
@@ -25,6 +25,7 @@ import './app.css';
 export function App() {
   const mode = usePresentMode((s) => s.mode);
   usePlaybackLoop();
+  useCatalogWhenIdle();
   return (
     <ThemeProvider>
       {mode === 'notes' ? (
@@ -38,6 +39,24 @@ export function App() {
       )}
     </ThemeProvider>
   );
+}
+
+/**
+ * The gallery, the examples and the other presets need the scenario catalog; the first screen does
+ * not. It is fetched once the page has painted (effects run after the first paint) and the browser is
+ * idle, so it is there before anyone asks for it and never competes with the page's own files.
+ */
+function useCatalogWhenIdle() {
+  const ensureCatalog = useJourney((s) => s.ensureCatalog);
+  useEffect(() => {
+    const load = () => void ensureCatalog().catch(() => undefined);
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(load, { timeout: 3000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(load, 500);
+    return () => clearTimeout(id);
+  }, [ensureCatalog]);
 }
 
 /** Top bar, then editor | stage + timeline | inspector, each region isolated. */

@@ -1,7 +1,6 @@
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
-import { EXAMPLES, PRESETS } from '@scenarios';
-import { createDraftSaver, firstJourney, loadDrafts, rememberDrafts, useJourney } from '@ui';
+import { createDraftSaver, firstJourney, hasSavedDrafts, loadDrafts, rememberDrafts, useJourney } from '@ui';
 import { App } from './App';
 import { applyTheme } from './theme';
 
@@ -11,12 +10,10 @@ store.setAutoplay(new URLSearchParams(window.location.search).get('autoplay') !=
 // The theme is on <html> before the first render, so the page never flashes the other one.
 applyTheme(store.themePref);
 
-// The first journey is the preset's recorded run (no simulator needed); the catalog of preset texts
-// goes with the app, whose editor shows them at once.
-const booting = store.boot({
-  catalog: { presets: PRESETS, examples: EXAMPLES },
-  drafts: { loadDrafts, rememberDrafts, createDraftSaver },
-});
+// The first journey is the preset's recorded run, which carries its texts (no simulator needed); the
+// catalog of every preset's texts loads once the page has painted, or first when there are saved
+// drafts to restore.
+const booting = store.boot({ drafts: { loadDrafts, rememberDrafts, createDraftSaver, hasSavedDrafts } });
 
 // A second visit works offline: the build's service worker (sw.js) keeps every file of the site. It is
 // registered once the page is idle, so it never competes with the first paint; not from file://.

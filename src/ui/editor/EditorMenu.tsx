@@ -1,5 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { EXAMPLES } from '@scenarios';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useEdited, useJourney } from '../store/store';
 import { ScenarioGallery } from '../topbar/ScenarioGallery';
 import './editorMenu.css';
@@ -7,8 +6,7 @@ import './editorMenu.css';
 /** What the Examples menu offers: the example manifests, then the whole gallery. */
 type Item = { kind: 'example'; id: string; title: string; blurb: string } | { kind: 'gallery' };
 const GALLERY_ITEM: Item = { kind: 'gallery' };
-const EXAMPLE_ITEMS: Item[] = EXAMPLES.map((e) => ({ kind: 'example', id: e.id, title: e.title, blurb: e.blurb }));
-const ITEMS: Item[] = [...EXAMPLE_ITEMS, GALLERY_ITEM];
+const NO_ITEMS: Item[] = [];
 
 /**
  * The Examples menu button (WAI-ARIA APG "menu button"): Enter, Space or ArrowDown open it on the
@@ -17,6 +15,14 @@ const ITEMS: Item[] = [...EXAMPLE_ITEMS, GALLERY_ITEM];
  */
 function ExamplesMenu({ onGallery }: { onGallery: () => void }) {
   const loadExample = useJourney((s) => s.loadExample);
+  const ensureCatalog = useJourney((s) => s.ensureCatalog);
+  // The examples come with the scenario catalog, which loads after the first paint.
+  const examples = useJourney((s) => s.catalog?.examples);
+  const exampleItems = useMemo<Item[]>(
+    () => examples?.map((e) => ({ kind: 'example', id: e.id, title: e.title, blurb: e.blurb })) ?? NO_ITEMS,
+    [examples],
+  );
+  const count = exampleItems.length + 1;
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const button = useRef<HTMLButtonElement>(null);
@@ -26,7 +32,7 @@ function ExamplesMenu({ onGallery }: { onGallery: () => void }) {
 
   useEffect(() => {
     if (open) items.current[active]?.focus();
-  }, [open, active]);
+  }, [open, active, count]);
   useEffect(() => {
     if (!open) return;
     const outside = (e: PointerEvent) => {
@@ -36,9 +42,15 @@ function ExamplesMenu({ onGallery }: { onGallery: () => void }) {
     return () => document.removeEventListener('pointerdown', outside);
   }, [open]);
 
+  /** Opens the menu on item `index` (from the end when negative), once the catalog is in. */
   const openAt = (index: number) => {
-    setActive(index);
-    setOpen(true);
+    void ensureCatalog()
+      .catch(() => undefined)
+      .then(() => {
+        const n = (useJourney.getState().catalog?.examples.length ?? 0) + 1;
+        setActive(index < 0 ? n + index : index);
+        setOpen(true);
+      });
   };
   const close = () => {
     setOpen(false);
@@ -52,13 +64,13 @@ function ExamplesMenu({ onGallery }: { onGallery: () => void }) {
 
   const onButtonKey = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown' || e.key === 'Enter' || e.key === ' ') openAt(0);
-    else if (e.key === 'ArrowUp') openAt(ITEMS.length - 1);
+    else if (e.key === 'ArrowUp') openAt(-1);
     else return;
     e.preventDefault();
     e.stopPropagation();
   };
   const onMenuKey = (e: KeyboardEvent) => {
-    const last = ITEMS.length - 1;
+    const last = count - 1;
     const moves: Record<string, number> = {
       ArrowDown: active === last ? 0 : active + 1,
       ArrowUp: active === 0 ? last : active - 1,
@@ -122,14 +134,14 @@ function ExamplesMenu({ onGallery }: { onGallery: () => void }) {
             <div id={`${menuId}-manifests`} className="menu-group-title" role="presentation">
               Manifests <span className="menu-group-note">replace pod.yaml</span>
             </div>
-            {EXAMPLE_ITEMS.map((item, i) => menuItem(item, i))}
+            {exampleItems.map((item, i) => menuItem(item, i))}
           </div>
           <div role="separator" className="menu-separator" />
           <div role="group" aria-labelledby={`${menuId}-scenarios`}>
             <div id={`${menuId}-scenarios`} className="menu-group-title" role="presentation">
               Scenarios
             </div>
-            {menuItem(GALLERY_ITEM, EXAMPLE_ITEMS.length)}
+            {menuItem(GALLERY_ITEM, exampleItems.length)}
           </div>
         </div>
       )}

@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import { PRESETS } from '@scenarios';
 import { ownsKey } from '../common/keyboard';
 import { useJourney } from '../store/store';
 import { isModifierKey, presentAction, type PresentAction } from './presentKeys';
@@ -11,11 +10,13 @@ function run(action: PresentAction): void {
     case 'playhead':
       journey[action.move]();
       return;
-    case 'preset': {
-      const preset = PRESETS[action.index];
-      if (preset) journey.selectPreset(preset.id);
+    case 'preset':
+      // The catalog is loaded after the first paint; a key pressed before it is in waits for it.
+      void journey.ensureCatalog().then(({ presets }) => {
+        const preset = presets[action.index];
+        if (preset) useJourney.getState().selectPreset(preset.id);
+      });
       return;
-    }
     case 'fullscreen':
       toggleFullscreen();
       return;

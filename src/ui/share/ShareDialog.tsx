@@ -1,6 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { PRESETS } from '@scenarios';
-import { useJourney } from '../store/store';
+import { useJourney, usePresetTitle } from '../store/store';
 import { shareHash } from '../store/link';
 import { resolveTheme } from '../store/theme';
 import { useMediaQuery } from '../common/useMediaQuery';
@@ -103,11 +102,10 @@ function useSnippets(open: boolean, title: string): { snippets?: Snippets; error
 export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const trace = useJourney((s) => s.trace);
   const index = useJourney((s) => s.playhead.index);
-  const presetId = useJourney((s) => s.presetId);
+  const title = usePresetTitle();
   const themePref = useJourney((s) => s.themePref);
   const systemDark = useMediaQuery('(prefers-color-scheme: dark)');
   const [status, setStatus] = useState<Status>();
-  const title = PRESETS.find((p) => p.id === presetId)?.title ?? presetId;
   const { snippets, error } = useSnippets(open, title);
   const edited = snippets?.fileBase.startsWith('pod-journey-edited-') ?? false;
   // The picture's code loads only when a picture is asked for: it is not needed to open the app.

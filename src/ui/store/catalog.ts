@@ -1,9 +1,9 @@
 /**
- * The presets' texts (every manifest, cluster and kubeconfig of the gallery, about 17 KiB gzip). The
- * full app hands them over at start (main.tsx: its editor shows them at once); the embed never needs
- * them for a preset, whose recorded run carries its own texts, so it loads them only to open a link to
- * an edited scenario or a name it has no recording for. Keeping them out of the store's imports keeps
- * them out of the embed's first load.
+ * The presets' texts (every manifest, cluster and kubeconfig of the gallery, about 17 KiB gzip). A
+ * preset's journey does not need them: its recorded run carries its own texts. So neither the app nor
+ * the embed loads them before its first paint: the app fetches them once it is idle (for the gallery,
+ * the examples and the other presets), or first when it has saved drafts to restore; both load them to
+ * open a link to an edited scenario or a name there is no recording for.
  */
 import type { ManifestExample, ScenarioPreset } from '@scenarios';
 import type { ScenarioSource } from '@sim';
@@ -35,14 +35,12 @@ export async function loadCatalog(): Promise<Catalog> {
 export const presetNamed = (catalog: Catalog, name: string): ScenarioPreset | undefined =>
   catalog.presets.find((p) => p.id === name) ?? catalog.presets.find((p) => p.aliases?.includes(name));
 
+/** Whether two scenarios are the same texts and settings (the same object, or equal field by field). */
+export const sameSource = (a: ScenarioSource, b: ScenarioSource): boolean =>
+  a === b || (Object.keys(a) as (keyof ScenarioSource)[]).every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
+
 /** Whether `source` is a preset's texts and settings as shipped (the same object, or equal field by field). */
 export function isShipped(source: ScenarioSource, catalog = current): boolean {
   const preset = catalog?.presets.find((p) => p.id === source.id);
-  if (!preset) return false;
-  return (
-    preset.source === source ||
-    (Object.keys(preset.source) as (keyof ScenarioSource)[]).every(
-      (k) => JSON.stringify(preset.source[k]) === JSON.stringify(source[k]),
-    )
-  );
+  return preset !== undefined && sameSource(preset.source, source);
 }

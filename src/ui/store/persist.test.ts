@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   createDraftSaver,
   DRAFTS_STORAGE_KEY,
+  hasSavedDrafts,
   loadDrafts,
   MAX_DRAFT_BYTES,
   parseDrafts,
@@ -31,6 +32,29 @@ const doc = (scenarios: unknown, extra: Record<string, unknown> = {}) =>
 
 const unreadable = (why: string) =>
   `Your saved drafts could not be read (${why}), so the scenarios' original texts are loaded. The unreadable data is kept under "pod-journey.drafts" until the next save.`;
+
+describe('saved drafts: whether the workspace has any to restore', () => {
+  it('is false for no storage and for storage without the key', () => {
+    expect(hasSavedDrafts(undefined)).toBe(false);
+    expect(hasSavedDrafts(memory({ 'pod-journey.theme.v1': 'dark' }))).toBe(false);
+  });
+  it('is true for saved drafts, and for unreadable data under the key (loadDrafts then says so)', () => {
+    expect(hasSavedDrafts(memory({ [DRAFTS_STORAGE_KEY]: doc({ 'happy-path': EDITED }) }))).toBe(true);
+    const garbage = memory({ [DRAFTS_STORAGE_KEY]: '{"format":' });
+    expect(hasSavedDrafts(garbage)).toBe(true);
+    expect(loadDrafts(garbage, TITLES).notice).toBeDefined();
+  });
+  it('is true when reading the storage throws, so the workspace says why nothing is saved', () => {
+    const refusing = {
+      getItem: () => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+      setItem: () => undefined,
+    };
+    expect(hasSavedDrafts(refusing)).toBe(true);
+    expect(loadDrafts(refusing, TITLES).notice?.text).toContain('does not allow this page to read its storage');
+  });
+});
 
 describe('saved drafts: round trip', () => {
   it('writes the versioned document and reads it back', () => {

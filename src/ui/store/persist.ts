@@ -163,6 +163,18 @@ export function parseDrafts(
 }
 
 /** Reads the saved drafts; storage that cannot be read means none, with a notice. */
+/**
+ * Whether `storage` holds anything under the drafts' key, or cannot be read: then opening the workspace
+ * has drafts to restore or something to say about them (loadDrafts).
+ */
+export function hasSavedDrafts(storage: Store | undefined): boolean {
+  try {
+    return storage?.getItem(DRAFTS_STORAGE_KEY) != null;
+  } catch {
+    return true;
+  }
+}
+
 export function loadDrafts(storage: Store | undefined, titles: ReadonlyMap<string, string>): LoadedDrafts {
   if (!storage) return { saved: {} };
   try {

@@ -19,19 +19,18 @@ import {
   type ShownRun,
 } from './recorded';
 import { openPayload, shareHash } from './link';
-import { catalogNow, isShipped, loadCatalog, presetNamed, provideCatalog, type Catalog } from './catalog';
+import { catalogNow, isShipped, loadCatalog, presetNamed, sameSource, type Catalog } from './catalog';
 import * as ph from './playhead';
 import { browserStorage, loadThemePref, saveThemePref, type ThemePref } from './theme';
 import type * as Persist from './persist';
 import type { Drafts, Notice, SavedDrafts } from './persist';
 
 /**
- * What the full app adds to the player: the presets' texts and the saved drafts (persist.ts). The
- * embed plays recorded runs without either, so neither is in its first load.
+ * What the full app adds to the player: the saved drafts (persist.ts). The embed plays recorded runs
+ * without them, so they are not in its first load.
  */
 export interface WorkspaceParts {
-  catalog: Catalog;
-  drafts: Pick<typeof Persist, 'loadDrafts' | 'rememberDrafts' | 'createDraftSaver'>;
+  drafts: Pick<typeof Persist, 'loadDrafts' | 'rememberDrafts' | 'createDraftSaver' | 'hasSavedDrafts'>;
 }
 
 export const INSPECTOR_TABS = ['Narration', 'Object', 'Request', 'Scheduler', 'Terminal'] as const;
@@ -85,6 +84,11 @@ export interface JourneyState {
   saved: SavedDrafts;
   /** A short message above the editor's problems line (saved drafts restored or unreadable, …). */
   notice?: Notice;
+  /**
+   * Every preset's texts and the example manifests, once loaded (ensureCatalog). A preset's journey
+   * does not need them: its recorded run carries its own texts, so the first screen shows without them.
+   */
+  catalog?: Catalog;
 
   /**
    * Shows the address's scenario at the address's step (once, at startup; it stays paused): a preset's
@@ -93,6 +97,8 @@ export interface JourneyState {
   boot(workspace?: WorkspaceParts): Promise<void>;
   /** Loads the simulator chunk (once); the editor's checks and Apply need it, a preset's journey does not. */
   ensureEngine(): Promise<Engine | undefined>;
+  /** Loads the scenario catalog (once): the gallery, the examples and opening another preset need it. */
+  ensureCatalog(): Promise<Catalog>;
   /** Follows an address (back/forward, a pasted link): its scenario and step. */
   openRoute(hash: string): Promise<void>;
   /** Replaces the text of one file (the active one unless named). */
@@ -130,6 +136,12 @@ function presetById(id: string, catalog = catalogNow()): ScenarioPreset {
   if (!catalog) throw new Error('the scenario catalog is not loaded');
   return presetNamed(catalog, id) ?? (catalog.presets[0] as ScenarioPreset);
 }
+
+/** Each preset's texts as shipped, from its recorded run, for a preset opened before the catalog loaded. */
+const recordedSources = new Map<string, ScenarioSource>();
+/** The preset's original texts (what Reset restores and an edit is compared with). */
+const originalSource = (id: string): ScenarioSource =>
+  (catalogNow() ? undefined : recordedSources.get(id)) ?? presetById(id).source;
 
 // The address picks the first scenario (`#/scenario/<id>[/step/<n>]`); an edited scenario's link
 // (`#/s/…`) is decoded at boot, over the first preset; an unknown id falls back to the first preset.
@@ -220,7 +232,9 @@ export const useJourney = create<JourneyState>()((set, get) => {
     how: { autoplay: boolean; step?: number; applied?: boolean },
   ) => {
     const token = ++loads;
-    const shipped = isShipped(source);
+    // Before the catalog is in, a preset opened from its recording is compared with the recording's texts.
+    const recordedOriginal = catalogNow() ? undefined : recordedSources.get(source.id);
+    const shipped = recordedOriginal ? sameSource(recordedOriginal, source) : isShipped(source);
     const recorded = shipped ? await fetchRecordedRun(recordedFiles[source.id], source.id, source) : undefined;
     if (token !== loads) return;
     let run: ShownRun & { checks?: RecordedChecks };
@@ -289,15 +303,16 @@ export const useJourney = create<JourneyState>()((set, get) => {
    * The embed's start: a preset's recorded run, which carries its own texts, so the catalog is not
    * loaded. False when the address is not a recorded preset (or its run cannot be fetched).
    */
-  const openRecorded = async (): Promise<boolean> => {
+  const openRecorded = async (autoplay: boolean): Promise<boolean> => {
     // The bare address is the first preset, whose run is recorded first.
     const id = firstRoute.kind === 'preset' ? firstRoute.presetId : Object.keys(recordedFiles)[0];
     if (id === undefined || firstRoute.kind === 'shared' || firstRoute.kind === 'invalid') return false;
     const run = await fetchRecordedRun(recordedFiles[id], id);
     if (!run || catalogNow()) return false;
+    recordedSources.set(run.source.id, run.source);
     const n = run.trace.steps.length;
     const step = stepIndexOf(firstRoute);
-    const playhead = step !== undefined ? ph.seek(ph.START, step, n) : get().autoplay ? ph.play(ph.START, n) : ph.START;
+    const playhead = step !== undefined ? ph.seek(ph.START, step, n) : autoplay ? ph.play(ph.START, n) : ph.START;
     set({
       presetId: run.source.id,
       source: run.source,
@@ -330,12 +345,16 @@ export const useJourney = create<JourneyState>()((set, get) => {
     boot: async (workspace) => {
       if (booted) return;
       booted = true;
-      // The full app hands the catalog over with the saved drafts, synchronously, before its first
-      // render (its editor shows the texts at once); the embed starts from the recorded run alone and
-      // loads the catalog only for texts it has not got.
+      // A preset's recorded run carries its own texts, so the page starts from it alone (the embed
+      // always; the full app when there are no saved drafts to restore) and loads the catalog later,
+      // when something asks for it. Saved drafts, an edited scenario's link or an unknown name need the
+      // catalog first.
       if (workspace) keepDrafts(workspace.drafts);
-      else if (await openRecorded()) return;
-      const catalog = workspace ? provideCatalog(workspace.catalog) : await loadCatalog();
+      // Saved drafts (or unreadable data under their key) open from the catalog. The embed plays at once
+      // (unless told not to); the app opens paused, as it does from the catalog.
+      const restore = workspace?.drafts.hasSavedDrafts(draftStorage) ?? false;
+      if (!restore && (await openRecorded(!workspace && get().autoplay))) return;
+      const catalog = await get().ensureCatalog();
       set(openWorkspace(catalog));
       const route = firstRoute;
       if (route.kind === 'shared' && (await openShared(route.payload, stepIndexOf(route)))) return;
@@ -348,6 +367,11 @@ export const useJourney = create<JourneyState>()((set, get) => {
       await load(get().source, get().presetId, { autoplay: false, step: named ? stepIndexOf(route) : undefined });
       // Restored edits are checked at once, which needs the simulator.
       if (isEdited(get())) void get().ensureEngine();
+    },
+    ensureCatalog: async () => {
+      const catalog = await loadCatalog();
+      if (get().catalog !== catalog) set({ catalog });
+      return catalog;
     },
     ensureEngine: async () => {
       const loaded = get().engine;
@@ -371,7 +395,7 @@ export const useJourney = create<JourneyState>()((set, get) => {
         await openShared(route.payload, step);
         return;
       }
-      const catalog = await loadCatalog();
+      const catalog = await get().ensureCatalog();
       const preset = presetNamed(catalog, route.presetId);
       if (!preset)
         return set({
@@ -389,7 +413,7 @@ export const useJourney = create<JourneyState>()((set, get) => {
       void get().ensureEngine();
       set((s) => {
         const drafts = { ...s.drafts, [file ?? s.activeFile]: text };
-        const original = draftsOf(presetById(s.presetId).source);
+        const original = draftsOf(originalSource(s.presetId));
         return { drafts, saved: persist?.rememberDrafts(s.saved, s.presetId, drafts, original) ?? s.saved };
       });
     },
@@ -423,7 +447,7 @@ export const useJourney = create<JourneyState>()((set, get) => {
     },
     resetDrafts: () =>
       set((s) => {
-        const original = draftsOf(presetById(s.presetId).source);
+        const original = draftsOf(originalSource(s.presetId));
         return {
           drafts: original,
           saved: persist?.rememberDrafts(s.saved, s.presetId, original, original) ?? s.saved,
@@ -490,6 +514,17 @@ function keepDrafts(parts: WorkspaceParts['drafts']) {
 export function firstJourney(booting: Promise<void>, maxWaitMs = 1000): Promise<void> {
   return Promise.race([booting, new Promise<void>((resolve) => setTimeout(resolve, maxWaitMs))]);
 }
+
+/** The preset on screen, once the catalog is loaded. */
+export const usePreset = () => useJourney((s) => (s.catalog ? presetNamed(s.catalog, s.presetId) : undefined));
+
+/** The title of the scenario on screen: its preset's, also before the catalog is loaded (the run's texts carry it). */
+export const usePresetTitle = () =>
+  useJourney(
+    (s) =>
+      (s.catalog ? presetNamed(s.catalog, s.presetId)?.title : undefined) ??
+      (s.source.id === s.presetId && s.source.title ? s.source.title : s.presetId),
+  );
 
 /** Whether the scenario's files differ from the preset's original texts (what Reset undoes). */
 export const useEdited = () => useJourney((s) => s.presetId in s.saved);

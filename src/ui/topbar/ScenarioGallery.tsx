@@ -1,7 +1,9 @@
-import { GATES, PRESETS, type Gate } from '@scenarios';
+import { useEffect, useRef } from 'react';
+import type { Gate } from '@scenarios';
 import { ModalDialog } from '../common/ModalDialog';
+import { useJourney } from '../store/store';
 
-/** The gate headings of the gallery, in the order a pod meets them. */
+/** The gallery's groups, in the order shown: the pod runs, then each gate where a journey stops, in the order a pod meets them. */
 const GATE_TITLES: Record<Gate, string> = {
   running: 'The pod runs',
   kubectl: 'kubectl reads the file',
@@ -12,7 +14,7 @@ const GATE_TITLES: Record<Gate, string> = {
   scheduler: 'Scheduling: which node?',
   kubelet: 'On the node: the kubelet',
 };
-const ORDER: readonly Gate[] = ['running', ...GATES.filter((g) => g !== 'running')];
+const ORDER = Object.keys(GATE_TITLES) as Gate[];
 
 /** The scenario gallery: every preset one click away, grouped by the gate where its journey turns. */
 export function ScenarioGallery({
@@ -26,6 +28,21 @@ export function ScenarioGallery({
   onPick: (id: string) => void;
   onClose: () => void;
 }) {
+  // The presets come with the scenario catalog, which loads after the first paint. Opened before it is
+  // in, the gallery says so, and focus goes to the current scenario's card once the cards are there.
+  const presets = useJourney((s) => s.catalog?.presets);
+  const ensureCatalog = useJourney((s) => s.ensureCatalog);
+  const waiting = useRef(false);
+  useEffect(() => {
+    if (!open) return;
+    if (!presets) {
+      waiting.current = true;
+      void ensureCatalog().catch(() => undefined);
+    } else if (waiting.current) {
+      waiting.current = false;
+      document.querySelector<HTMLElement>('.gallery-dialog [aria-current="true"]')?.focus();
+    }
+  }, [open, presets, ensureCatalog]);
   return (
     <ModalDialog
       open={open}
@@ -47,16 +64,17 @@ export function ScenarioGallery({
         </form>
       </div>
       <div className="gallery-body">
+        {!presets && <p className="gallery-note">Loading the scenarios…</p>}
         {ORDER.map((gate) => {
-          const presets = PRESETS.filter((p) => p.gate === gate);
-          if (presets.length === 0) return null;
+          const group = presets?.filter((p) => p.gate === gate) ?? [];
+          if (group.length === 0) return null;
           return (
             <section key={gate} className="gallery-group" aria-labelledby={`gate-${gate}`}>
               <h3 id={`gate-${gate}`} className={`gate-title gate-${gate}`}>
                 {GATE_TITLES[gate]}
               </h3>
               <ul>
-                {presets.map((p) => (
+                {group.map((p) => (
                   <li key={p.id}>
                     <a
                       className="gallery-card"

@@ -1,6 +1,5 @@
 import { useCallback, useState } from 'react';
-import { PRESETS } from '@scenarios';
-import { useJourney } from '../store/store';
+import { useJourney, usePreset, usePresetTitle } from '../store/store';
 import { ScenarioGallery } from './ScenarioGallery';
 import { ShareDialog } from '../share/ShareDialog';
 import { enterPresent } from '../present';
@@ -19,7 +18,8 @@ export function TopBar() {
   const [helpOpen, setHelpOpen] = useState(false);
   const [galleryOpen, setGalleryOpen] = useState(false);
   const [shareOpen, setShareOpen] = useState(false);
-  const preset = PRESETS.find((p) => p.id === presetId);
+  const preset = usePreset();
+  const title = usePresetTitle();
   const openHelp = useCallback(() => setHelpOpen(true), []);
   useHelpShortcut(openHelp);
   return (
@@ -37,7 +37,7 @@ export function TopBar() {
         onClick={() => setGalleryOpen(true)}
       >
         <span className="scenario-picker-label">Scenario</span>
-        <span className="scenario-picker-title">{preset?.title ?? presetId}</span>
+        <span className="scenario-picker-title">{title}</span>
         <span aria-hidden="true" className="scenario-picker-caret">
           ▾
         </span>

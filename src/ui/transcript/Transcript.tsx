@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
-import { PRESETS } from '@scenarios';
-import { useJourney } from '../store/store';
+import { useJourney, usePresetTitle } from '../store/store';
 import { ModalDialog } from '../common/ModalDialog';
 import { OutcomeMark } from '../common/OutcomeMark';
 import { RESULT_WORD } from '../common/format';
@@ -15,11 +14,11 @@ import './transcript.css';
 function TranscriptDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const trace = useJourney((s) => s.trace);
   const current = useJourney((s) => s.playhead.index);
-  const presetId = useJourney((s) => s.presetId);
+  const title = usePresetTitle();
   const seek = useJourney((s) => s.seek);
   const [copied, setCopied] = useState('');
   const entries = useMemo(() => (open && trace ? transcriptOf(trace) : []), [open, trace]);
-  const heading = `Pod Journey transcript: ${PRESETS.find((p) => p.id === presetId)?.title ?? presetId}`;
+  const heading = `Pod Journey transcript: ${title}`;
   const copy = () => {
     if (!trace) return;
     navigator.clipboard.writeText(transcriptText(trace, heading)).then(
