@@ -61,8 +61,11 @@ export function useFollow(
   const [pTop, pBottom, sTop, sBottom] = [topOf(primary), bottomOf(primary), topOf(secondary), bottomOf(secondary)];
   useEffect(() => {
     const canvas = canvasRef.current;
-    if (!canvas) return;
-    const target = followTarget(viewOf(canvas), spanAt(pTop, pBottom), spanAt(sTop, sBottom));
+    const primarySpan = spanAt(pTop, pBottom);
+    // Nothing to follow before the stage is measured: reading the canvas's size here would force the
+    // page's first layout inside this effect, which can run before the first frame.
+    if (!canvas || !primarySpan) return;
+    const target = followTarget(viewOf(canvas), primarySpan, spanAt(sTop, sBottom));
     if (target !== canvas.scrollTop) canvas.scrollTo({ top: target, behavior: reduced ? 'auto' : 'smooth' });
   }, [canvasRef, pTop, pBottom, sTop, sBottom, reduced]);
 }
