@@ -15,6 +15,7 @@ import {
   usePresentMode,
 } from '@ui';
 import { ErrorBoundary } from './ErrorBoundary';
+import { whenIdle } from './idle';
 import { ThemeProvider } from './ThemeProvider';
 import './app.css';
 
@@ -48,15 +49,7 @@ export function App() {
  */
 function useCatalogWhenIdle() {
   const ensureCatalog = useJourney((s) => s.ensureCatalog);
-  useEffect(() => {
-    const load = () => void ensureCatalog().catch(() => undefined);
-    if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(load, { timeout: 3000 });
-      return () => cancelIdleCallback(id);
-    }
-    const id = setTimeout(load, 500);
-    return () => clearTimeout(id);
-  }, [ensureCatalog]);
+  useEffect(() => whenIdle(() => void ensureCatalog().catch(() => undefined), 3000), [ensureCatalog]);
 }
 
 /** Top bar, then editor | stage + timeline | inspector, each region isolated. */

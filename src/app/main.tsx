@@ -2,6 +2,7 @@ import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createDraftSaver, firstJourney, hasSavedDrafts, loadDrafts, rememberDrafts, useJourney } from '@ui';
 import { App } from './App';
+import { whenIdle } from './idle';
 import { applyTheme } from './theme';
 
 const store = useJourney.getState();
@@ -19,9 +20,7 @@ const booting = store.boot({ drafts: { loadDrafts, rememberDrafts, createDraftSa
 // registered once the page is idle, so it never competes with the first paint; not from file://.
 if (import.meta.env.PROD && 'serviceWorker' in navigator && location.protocol.startsWith('http')) {
   window.addEventListener('load', () =>
-    requestIdleCallback(() => void navigator.serviceWorker.register('./sw.js').catch(() => undefined), {
-      timeout: 5000,
-    }),
+    whenIdle(() => void navigator.serviceWorker.register('./sw.js').catch(() => undefined), 5000),
   );
 }
 
