@@ -139,9 +139,11 @@ function presetById(id: string, catalog = catalogNow()): ScenarioPreset {
 
 /** Each preset's texts as shipped, from its recorded run, for a preset opened before the catalog loaded. */
 const recordedSources = new Map<string, ScenarioSource>();
+/** Until the catalog is in, the texts of a preset opened from its recording are its recording's. */
+const recordedOriginal = (id: string): ScenarioSource | undefined =>
+  catalogNow() ? undefined : recordedSources.get(id);
 /** The preset's original texts (what Reset restores and an edit is compared with). */
-const originalSource = (id: string): ScenarioSource =>
-  (catalogNow() ? undefined : recordedSources.get(id)) ?? presetById(id).source;
+const originalSource = (id: string): ScenarioSource => recordedOriginal(id) ?? presetById(id).source;
 
 // The address picks the first scenario (`#/scenario/<id>[/step/<n>]`); an edited scenario's link
 // (`#/s/…`) is decoded at boot, over the first preset; an unknown id falls back to the first preset.
@@ -232,9 +234,8 @@ export const useJourney = create<JourneyState>()((set, get) => {
     how: { autoplay: boolean; step?: number; applied?: boolean },
   ) => {
     const token = ++loads;
-    // Before the catalog is in, a preset opened from its recording is compared with the recording's texts.
-    const recordedOriginal = catalogNow() ? undefined : recordedSources.get(source.id);
-    const shipped = recordedOriginal ? sameSource(recordedOriginal, source) : isShipped(source);
+    const original = recordedOriginal(source.id);
+    const shipped = original ? sameSource(original, source) : isShipped(source);
     const recorded = shipped ? await fetchRecordedRun(recordedFiles[source.id], source.id, source) : undefined;
     if (token !== loads) return;
     let run: ShownRun & { checks?: RecordedChecks };
@@ -300,8 +301,9 @@ export const useJourney = create<JourneyState>()((set, get) => {
   };
 
   /**
-   * The embed's start: a preset's recorded run, which carries its own texts, so the catalog is not
-   * loaded. False when the address is not a recorded preset (or its run cannot be fetched).
+   * The start of a page with nothing to restore: the address's preset from its recorded run, which
+   * carries its own texts, so the catalog is not loaded. False when the address is not a recorded
+   * preset (or its run cannot be fetched).
    */
   const openRecorded = async (autoplay: boolean): Promise<boolean> => {
     // The bare address is the first preset, whose run is recorded first.
