@@ -20,6 +20,21 @@ test.describe('saved drafts, Reset and the Examples menu', () => {
     );
   });
 
+  test('saved drafts with a catalog that cannot be loaded: the recorded journey and why', async ({ journey, page }) => {
+    await journey.open();
+    await journey.replaceInEditor('name: example-pod', 'name: my-edited-pod');
+    await page.waitForTimeout(400); // the debounced save
+    await page.route(/\/assets\/scenarios-[^/]*\.js$/, (route) => route.abort());
+    await page.reload();
+    await expect(journey.stepCounter).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'could not be restored' })).toContainText(
+      'Your saved drafts could not be restored: the scenarios could not be loaded (',
+    );
+    await expect(page.getByTestId('manifest-preview')).toContainText('name: example-pod');
+    await journey.button('Jump to end').click();
+    await expect(journey.resultBanner).toContainText('Running');
+  });
+
   test('garbage in storage: a notice, the original texts, no crash', async ({ journey, page }) => {
     await page.addInitScript((key) => {
       if (!sessionStorage.getItem('seeded')) {

@@ -65,6 +65,18 @@ test.describe('the scenario gallery', () => {
     await expect(gallery).not.toContainText('Loading the scenarios…');
   });
 
+  test('a catalog that cannot be loaded is said in the gallery; the journey stays', async ({ journey, page }) => {
+    await page.route(/\/assets\/scenarios-[^/]*\.js$/, (route) => route.abort());
+    await journey.open();
+    await page.getByRole('button', { name: /^Scenario/ }).click();
+    const alert = page.getByRole('dialog', { name: 'Scenarios' }).getByRole('alert');
+    await expect(alert).toContainText('The scenarios could not be loaded (');
+    await expect(alert).toContainText('Reload the page to try again; the journey on screen stays as it is.');
+    await page.keyboard.press('Escape');
+    await journey.button('Jump to end').click();
+    await expect(journey.resultBanner).toContainText('Running');
+  });
+
   test('a scenario has its own address, and the address opens it', async ({ journey, page }) => {
     await journey.open('?autoplay=0#/scenario/unknown-token');
     await expect(page.getByRole('button', { name: /^Scenario/ })).toContainText('Unknown token (401)');

@@ -89,6 +89,8 @@ export interface JourneyState {
    * does not need them: its recorded run carries its own texts, so the first screen shows without them.
    */
   catalog?: Catalog;
+  /** Why the catalog could not be loaded (its chunk did not arrive); the page says so where it is needed. */
+  catalogError?: string;
 
   /**
    * Shows the address's scenario at the address's step (once, at startup; it stays paused): a preset's
@@ -356,7 +358,21 @@ export const useJourney = create<JourneyState>()((set, get) => {
       // (unless told not to); the app opens paused, as it does from the catalog.
       const restore = workspace?.drafts.hasSavedDrafts(draftStorage) ?? false;
       if (!restore && (await openRecorded(!workspace && get().autoplay))) return;
-      const catalog = await get().ensureCatalog();
+      let catalog: Catalog;
+      try {
+        catalog = await get().ensureCatalog();
+      } catch {
+        // The catalog's chunk did not arrive: the address's recorded journey is shown all the same, and
+        // the editor says why the saved drafts are not.
+        if (restore && (await openRecorded(false)))
+          set({
+            notice: {
+              tone: 'warning',
+              text: `Your saved drafts could not be restored: the scenarios could not be loaded (${get().catalogError}). Reload the page to try again.`,
+            },
+          });
+        return;
+      }
       set(openWorkspace(catalog));
       const route = firstRoute;
       if (route.kind === 'shared' && (await openShared(route.payload, stepIndexOf(route)))) return;
@@ -371,9 +387,14 @@ export const useJourney = create<JourneyState>()((set, get) => {
       if (isEdited(get())) void get().ensureEngine();
     },
     ensureCatalog: async () => {
-      const catalog = await loadCatalog();
-      if (get().catalog !== catalog) set({ catalog });
-      return catalog;
+      try {
+        const catalog = await loadCatalog();
+        if (get().catalog !== catalog) set({ catalog, catalogError: undefined });
+        return catalog;
+      } catch (e) {
+        set({ catalogError: e instanceof Error ? e.message : String(e) });
+        throw e;
+      }
     },
     ensureEngine: async () => {
       const loaded = get().engine;

@@ -31,6 +31,7 @@ export function ScenarioGallery({
   // The presets come with the scenario catalog, which loads after the first paint. Opened before it is
   // in, the gallery says so, and focus goes to the current scenario's card once the cards are there.
   const presets = useJourney((s) => s.catalog?.presets);
+  const catalogError = useJourney((s) => s.catalogError);
   const ensureCatalog = useJourney((s) => s.ensureCatalog);
   const waiting = useRef(false);
   useEffect(() => {
@@ -64,7 +65,15 @@ export function ScenarioGallery({
         </form>
       </div>
       <div className="gallery-body">
-        {!presets && <p className="gallery-note">Loading the scenarios…</p>}
+        {!presets &&
+          (catalogError ? (
+            <p className="gallery-note" role="alert">
+              The scenarios could not be loaded ({catalogError}). Reload the page to try again; the journey on screen
+              stays as it is.
+            </p>
+          ) : (
+            <p className="gallery-note">Loading the scenarios…</p>
+          ))}
         {ORDER.map((gate) => {
           const group = presets?.filter((p) => p.gate === gate) ?? [];
           if (group.length === 0) return null;
