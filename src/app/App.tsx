@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import {
+  afterFirstContentfulPaint,
   EditorPanel,
   Inspector,
   MobileViewSwitch,
@@ -49,7 +50,17 @@ export function App() {
  */
 function useCatalogWhenIdle() {
   const ensureCatalog = useJourney((s) => s.ensureCatalog);
-  useEffect(() => whenIdle(() => void ensureCatalog().catch(() => undefined), 3000), [ensureCatalog]);
+  useEffect(() => {
+    let live = true;
+    let cancel: (() => void) | undefined;
+    void afterFirstContentfulPaint().then(() => {
+      if (live) cancel = whenIdle(() => void ensureCatalog().catch(() => undefined), 3000);
+    });
+    return () => {
+      live = false;
+      cancel?.();
+    };
+  }, [ensureCatalog]);
 }
 
 /** Top bar, then editor | stage + timeline | inspector, each region isolated. */

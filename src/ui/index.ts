@@ -12,6 +12,7 @@ export { useKeyboardShortcuts } from './timeline/useKeyboardShortcuts';
 export { Inspector } from './inspector/Inspector';
 export { MobileViewSwitch } from './common/MobileViewSwitch';
 export { useMediaQuery } from './common/useMediaQuery';
+export { afterFirstContentfulPaint } from './common/afterPaint';
 export { firstJourney, useJourney, type JourneyState, type MobileView, type WorkspaceParts } from './store/store';
 export { createDraftSaver, hasSavedDrafts, loadDrafts, rememberDrafts } from './store/persist';
 export { resolveTheme, type Theme, type ThemePref } from './store/theme';

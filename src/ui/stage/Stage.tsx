@@ -1,8 +1,10 @@
-import { Suspense, lazy, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type PodCardComponent from './PodCard';
 import type { ComponentId, TraceNode } from '@sim';
 import { useAtEnd, useJourney, useSteps } from '../store/store';
 import { journeyPod, kubeletOf } from '../store/derive';
 import { usePrefersReducedMotion } from '../common/useMediaQuery';
+import { afterFirstContentfulPaint } from '../common/afterPaint';
 import { ApiServerBox, EtcdBox, KubectlBox, NodeCard, SchedulerBox, WatchBox } from './boxes';
 import { Wires } from './Wires';
 import { Packets } from './Packets';
@@ -25,12 +27,29 @@ function LinkNotice() {
   ) : null;
 }
 
-// The pod card and framer-motion, its animation (about 40 KiB gzip), are fetched once the first frame
-// is on screen (a frame's callback, then a task after its paint): the card is mounted only once the
-// stage is measured, after that frame, and a request that starts before the first paint competes with
-// the page's own files for a slow connection.
-const afterFirstPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-const PodCard = lazy(() => afterFirstPaint().then(() => import('./PodCard')));
+// The pod card and framer-motion, its animation (about 31 KiB gzip), are fetched once the page's first
+// contentful paint is on screen: the card is mounted only once the stage is measured anyway, and a
+// request that ends before that paint competes with the page's own files for a slow connection.
+let podCardModule: Promise<typeof PodCardComponent> | undefined;
+
+/** The pod card's component, once its module is in (undefined before, and if it cannot be loaded). */
+function usePodCard(): typeof PodCardComponent | undefined {
+  const [card, setCard] = useState<typeof PodCardComponent>();
+  useEffect(() => {
+    let live = true;
+    podCardModule ??= afterFirstContentfulPaint()
+      .then(() => import('./PodCard'))
+      .then((m) => m.default);
+    podCardModule.then(
+      (c) => live && setCard(() => c),
+      () => undefined, // the stage shows everything else; the narration says where the pod is
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return card;
+}
 const NO_NODES: readonly TraceNode[] = [];
 
 /** The pod card's place at a component: its dock, or (a component without one) the middle of its box. */
@@ -59,6 +78,7 @@ export function Stage() {
   const toStart = useJourney((s) => s.toStart);
   const play = useJourney((s) => s.play);
   const reduced = usePrefersReducedMotion();
+  const PodCard = usePodCard();
 
   const step = steps[index];
   const nodes = trace?.nodes ?? NO_NODES;
@@ -117,12 +137,8 @@ export function Stage() {
             </div>
           </div>
           <Packets packets={step?.packets ?? []} layout={layout} reduced={reduced} />
-          {pod && dock && (
-            // A boundary of its own: until the card's module is in, the stage shows no card.
-            <Suspense fallback={null}>
-              <PodCard name={podName} pod={pod} dock={dock} reduced={reduced} />
-            </Suspense>
-          )}
+          {/* Until the card's module is in, the stage shows no card. */}
+          {pod && dock && PodCard && <PodCard name={podName} pod={pod} dock={dock} reduced={reduced} />}
         </div>
         {ended && trace && (
           <ResultBanner
