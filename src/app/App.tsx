@@ -45,8 +45,8 @@ export function App() {
 
 /**
  * The gallery, the examples and the other presets need the scenario catalog; the first screen does
- * not. It is fetched once the page has painted (effects run after the first paint) and the browser is
- * idle, so it is there before anyone asks for it and never competes with the page's own files.
+ * not. It is fetched once the first contentful paint has been presented and the browser is then idle,
+ * so it is there before anyone asks for it and never competes with the page's own files.
  */
 function useCatalogWhenIdle() {
   const ensureCatalog = useJourney((s) => s.ensureCatalog);
