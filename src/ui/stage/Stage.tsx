@@ -31,15 +31,17 @@ function LinkNotice() {
 // contentful paint is on screen: the card is mounted only once the stage is measured anyway, and a
 // request that ends before that paint competes with the page's own files for a slow connection.
 let podCardModule: Promise<typeof PodCardComponent> | undefined;
+/** The component once its module is in: a card mounted again later shows at once. */
+let podCardLoaded: typeof PodCardComponent | undefined;
 
 /** The pod card's component, once its module is in (undefined before, and if it cannot be loaded). */
 function usePodCard(): typeof PodCardComponent | undefined {
-  const [card, setCard] = useState<typeof PodCardComponent>();
+  const [card, setCard] = useState(() => podCardLoaded);
   useEffect(() => {
     let live = true;
     podCardModule ??= afterFirstContentfulPaint()
       .then(() => import('./PodCard'))
-      .then((m) => m.default);
+      .then((m) => (podCardLoaded = m.default));
     podCardModule.then(
       (c) => live && setCard(() => c),
       () => undefined, // the stage shows everything else; the narration says where the pod is
@@ -49,6 +51,15 @@ function usePodCard(): typeof PodCardComponent | undefined {
     };
   }, []);
   return card;
+}
+
+/**
+ * The card where its module is in. The card's own component holds the module, so its arrival after
+ * the first paint renders only the card, not the whole stage again.
+ */
+function PodCardSlot(props: React.ComponentProps<typeof PodCardComponent>) {
+  const PodCard = usePodCard();
+  return PodCard ? <PodCard {...props} /> : null;
 }
 const NO_NODES: readonly TraceNode[] = [];
 
@@ -78,7 +89,6 @@ export function Stage() {
   const toStart = useJourney((s) => s.toStart);
   const play = useJourney((s) => s.play);
   const reduced = usePrefersReducedMotion();
-  const PodCard = usePodCard();
 
   const step = steps[index];
   const nodes = trace?.nodes ?? NO_NODES;
@@ -138,7 +148,7 @@ export function Stage() {
           </div>
           <Packets packets={step?.packets ?? []} layout={layout} reduced={reduced} />
           {/* Until the card's module is in, the stage shows no card. */}
-          {pod && dock && PodCard && <PodCard name={podName} pod={pod} dock={dock} reduced={reduced} />}
+          {pod && dock && <PodCardSlot name={podName} pod={pod} dock={dock} reduced={reduced} />}
         </div>
         {ended && trace && (
           <ResultBanner
