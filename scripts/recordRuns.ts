@@ -5,6 +5,7 @@
  */
 import { PRESETS } from '@scenarios';
 import { recordRun } from '../src/ui/engine/engine';
+import { packRecordedRun } from '../src/ui/store/recorded';
 
 export interface RecordedFile {
   id: string;
@@ -14,6 +15,6 @@ export interface RecordedFile {
 export function recordPresets(): RecordedFile[] {
   return PRESETS.flatMap((p) => {
     const run = recordRun(p.source);
-    return run ? [{ id: p.id, json: JSON.stringify(run) }] : [];
+    return run ? [{ id: p.id, json: JSON.stringify(packRecordedRun(run)) }] : [];
   });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '@scenarios';
 import { checkManifest, failureOf, readCluster, readKubeconfig, recordRun, runSource } from './engine';
-import { isRecordedRunOf, sourceKey } from '../store/recorded';
+import { packRecordedRun, readRecordedRun, sourceKey, type RecordedRun } from '../store/recorded';
 
 const happy = PRESETS[0]!.source;
 
@@ -84,12 +84,15 @@ describe('engine', () => {
     const preset = PRESETS.find((p) => p.id === 'podsecurity-restricted')!;
     const run = runSource(preset.source);
     if (!run.ok) throw new Error(run.error);
-    const recorded = JSON.parse(JSON.stringify(recordRun(preset.source))) as unknown;
-    expect(isRecordedRunOf(recorded, preset.id)).toBe(true);
-    expect(isRecordedRunOf(recorded, preset.id, preset.source)).toBe(true);
-    expect(isRecordedRunOf(recorded, 'happy-path')).toBe(false);
-    expect(recorded).toMatchObject({
-      trace: JSON.parse(JSON.stringify(run.trace)),
+    const recording = recordRun(preset.source)!;
+    // What the page reads: the file the build writes, parsed.
+    const file = (r: RecordedRun | object) => JSON.parse(JSON.stringify(r)) as unknown;
+    const recorded = file(packRecordedRun(recording));
+    expect(readRecordedRun(recorded, preset.id)).toEqual(file(recording));
+    expect(readRecordedRun(recorded, preset.id, preset.source)).toEqual(file(recording));
+    expect(readRecordedRun(recorded, 'happy-path')).toBeUndefined();
+    expect(readRecordedRun(recorded, preset.id)).toMatchObject({
+      trace: file(run.trace),
       identity: { user: 'kubernetes-admin', namespace: 'default' },
       failure: run.failure,
       nodeFacts: { 'worker-1': { runtime: 'containerd://2.1.1' } },
@@ -101,19 +104,68 @@ describe('engine', () => {
       cluster,
       readKubeconfig(preset.source.kubeconfig, cluster, preset.source.startTime),
     );
-    expect((recorded as { checks: unknown }).checks).toEqual({
+    expect(recording.checks).toEqual({
       byFile: { manifest: check.diagnostics, cluster: [], kubeconfig: [] },
       outcome: check.outcome,
     });
     // A recording of other texts is not used for these.
     const edited = { ...preset.source, manifest: `${preset.source.manifest}\n` };
     expect(sourceKey(edited)).not.toBe(sourceKey(preset.source));
-    expect(isRecordedRunOf(recorded, preset.id, edited)).toBe(false);
+    expect(readRecordedRun(recorded, preset.id, edited)).toBeUndefined();
     // A file whose texts do not match its own key (altered) is not used either.
     const altered = { ...(recorded as object), source: edited };
-    expect(isRecordedRunOf(altered, preset.id)).toBe(false);
+    expect(readRecordedRun(altered, preset.id)).toBeUndefined();
     // With the page's own texts the key is checked against them: the file's copy is not what is shown.
-    expect(isRecordedRunOf(altered, preset.id, preset.source)).toBe(true);
-    expect(isRecordedRunOf(altered, preset.id, edited)).toBe(false);
+    expect(readRecordedRun(altered, preset.id, preset.source)).toBeDefined();
+    expect(readRecordedRun(altered, preset.id, edited)).toBeUndefined();
+  });
+
+  it('writes each snapshot of a recorded run once, and the steps share them again when it is read', () => {
+    const preset = PRESETS.find((p) => p.id === 'happy-path')!;
+    const recording = recordRun(preset.source)!;
+    const packed = packRecordedRun(recording);
+    const plain = JSON.stringify(recording).length;
+    const written = JSON.stringify(packed).length;
+    // 60 steps but 9 etcd snapshots and 6 event lists: the file is less than half as long.
+    expect(written).toBeLessThan(plain / 2);
+    expect(packed.snapshots.length).toBeLessThan(recording.trace.steps.length / 4);
+    const read = readRecordedRun(JSON.parse(JSON.stringify(packed)), preset.id)!;
+    const steps = read.trace.steps;
+    // Where the engine's steps carry one object, the read steps do too.
+    for (let i = 1; i < steps.length; i++) {
+      const [before, now] = [recording.trace.steps[i - 1]!, recording.trace.steps[i]!];
+      expect(steps[i]!.stored === steps[i - 1]!.stored).toBe(
+        JSON.stringify(now.stored) === JSON.stringify(before.stored),
+      );
+      expect(steps[i]!.events === steps[i - 1]!.events).toBe(
+        JSON.stringify(now.events) === JSON.stringify(before.events),
+      );
+    }
+    expect(read.trace).toEqual(JSON.parse(JSON.stringify(recording.trace)));
+  });
+
+  it('does not use a recorded file whose references are broken, and never throws on one', () => {
+    const preset = PRESETS.find((p) => p.id === 'happy-path')!;
+    const good = JSON.parse(JSON.stringify(packRecordedRun(recordRun(preset.source)!))) as PackedFile;
+    type PackedFile = ReturnType<typeof packRecordedRun>;
+    const broken: ((f: PackedFile) => void)[] = [
+      (f) => (f.values = f.values.slice(0, 3)),
+      (f) => (f.snapshots = []),
+      (f) => ((f.trace.steps[5] as { stored?: unknown }).stored = -1),
+      (f) => ((f.trace.steps[5] as { events?: unknown }).events = 1.5),
+      (f) => ((f.trace.steps[5] as { pod?: unknown }).pod = '0'),
+      (f) => delete (f.trace.steps[7] as { terminal?: unknown }).terminal,
+      (f) => ((f.trace.steps as unknown[])[2] = null),
+      (f) => ((f.snapshots as unknown[])[0] = 'x'),
+      (f) => (f.snapshots[0]![Object.keys(f.snapshots[0]!)[0] ?? 'k'] = 10 ** 9),
+      (f) => ((f as { values?: unknown }).values = {}),
+      (f) => ((f as { format: number }).format = 1),
+    ];
+    for (const breakIt of broken) {
+      const f = structuredClone(good);
+      breakIt(f);
+      expect(readRecordedRun(f, preset.id)).toBeUndefined();
+    }
+    expect(readRecordedRun(good, preset.id)).toBeDefined();
   });
 });
