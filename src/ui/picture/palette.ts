@@ -8,8 +8,7 @@ import type { Theme } from '../store/theme';
 const FONTS = {
   '--font-sans':
     "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', 'Liberation Sans', 'DejaVu Sans', Arial, sans-serif",
-  '--font-mono':
-    "ui-monospace, 'SF Mono', SFMono-Regular, Menlo, Consolas, 'Liberation Mono', 'DejaVu Sans Mono', monospace",
+  '--font-mono': "ui-monospace, 'Liberation Mono', Menlo, Consolas, monospace",
 };
 
 const LIGHT = {

@@ -53,7 +53,7 @@ const line = ({ p }: Ctx, l: TextLine) =>
       y: l.y,
       'font-size': l.size,
       'font-family': l.face === 'mono' ? p['--font-mono'] : undefined,
-      'font-weight': l.bold ? 700 : undefined,
+      'font-weight': l.bold ? 600 : undefined,
       'text-anchor': l.anchor === 'end' ? 'end' : undefined,
       fill: p[TONE_TOKEN[l.tone]],
     },
@@ -77,7 +77,7 @@ function zone({ p }: Ctx, z: Zone): string {
         x: z.rect.x + 16,
         y: z.rect.y + 4,
         'font-size': 10.5,
-        'font-weight': 700,
+        'font-weight': 600,
         'letter-spacing': 1.2,
         fill: s.label,
       },
@@ -104,7 +104,7 @@ function chip(ctx: Ctx, c: ChipBox, kind: string): string {
   const y = c.rect.y + 12.5;
   if (c.number !== undefined) {
     parts.push(
-      text({ x, y, 'font-size': 10, 'font-weight': 700, fill: c.active ? fg : p['--text-faint'] }, String(c.number)),
+      text({ x, y, 'font-size': 10, 'font-weight': 600, fill: c.active ? fg : p['--text-faint'] }, String(c.number)),
     );
     x += 9;
   }
@@ -119,7 +119,7 @@ function chip(ctx: Ctx, c: ChipBox, kind: string): string {
           y,
           'text-anchor': 'end',
           'font-size': c.size,
-          'font-weight': 700,
+          'font-weight': 600,
           fill: c.active ? fg : p[mark.token],
         },
         mark.sign,
@@ -228,7 +228,7 @@ function packets(ctx: Ctx, list: readonly Packet[]): string {
               y: at.y + 4,
               'text-anchor': 'middle',
               'font-size': 11,
-              'font-weight': 700,
+              'font-weight': 600,
               'font-family': ctx.p['--font-mono'],
               fill: s.color,
             },
@@ -293,7 +293,7 @@ function podCard(ctx: Ctx, trace: Trace, step: Step): string {
         fill: p['--pod'],
       }),
       text(
-        { x: r.x + 20, y: r.y + 16, 'font-size': 12, 'font-weight': 700, 'font-family': mono, fill: p['--pod-text'] },
+        { x: r.x + 20, y: r.y + 16, 'font-size': 12, 'font-weight': 600, 'font-family': mono, fill: p['--pod-text'] },
         fit(name, r.w - 26, 12, 'mono'),
       ),
       status,
@@ -321,12 +321,12 @@ function caption(p: Palette, trace: Trace, step: Step, top: number, width: numbe
         fill: step.outcome === 'fail' ? p['--fail-soft'] : p['--surface-2'],
         stroke: p[mark.token],
       }),
-      text({ x: x + 7, y: y + 15.5, 'font-size': 12, 'font-weight': 700, fill: p[mark.token] }, word),
+      text({ x: x + 7, y: y + 15.5, 'font-size': 12, 'font-weight': 600, fill: p[mark.token] }, word),
     );
     x += w + 8;
   }
   for (const l of wrap(step.title, width - PAD - x, 16, 2)) {
-    parts.push(text({ x, y: y + 16, 'font-size': 16, 'font-weight': 700, fill: p['--text'] }, l));
+    parts.push(text({ x, y: y + 16, 'font-size': 16, 'font-weight': 600, fill: p['--text'] }, l));
     y += 22;
   }
   const meta = `${formatSimTime(step.t)} after Apply · ${componentLabel(step.component)} · ${step.place}`;
@@ -363,7 +363,7 @@ export function stepPicture(trace: Trace, index: number, theme: Theme, title: st
     ...(step ? [el('desc', {}, escapeXml(step.narration.summary))] : []),
     el('rect', { width, height, fill: p['--surface'] }),
     text(
-      { x: PAD, y: 28, 'font-size': 15, 'font-weight': 700, fill: p['--text'] },
+      { x: PAD, y: 28, 'font-size': 15, 'font-weight': 600, fill: p['--text'] },
       fit(`Pod Journey · ${title}`, width * 0.7, 15),
     ),
     text({ x: width - PAD, y: 28, 'font-size': 13, 'text-anchor': 'end', fill: p['--text-muted'] }, counter),
