@@ -1,7 +1,8 @@
 // Byte budget of what a first page load fetches, from the production build in dist/.
 // Deterministic, so it belongs in the test command: it fails when the initial JS + CSS of the app or
 // of the embeddable player exceed their budgets, when Monaco, the simulator or the scenario catalog leak
-// into them, or when the <pod-journey> element's script grows or stops being one file. Run after
+// into them, when the first journey's recorded run grows or writes every step's snapshots out again,
+// or when the <pod-journey> element's script grows or stops being one file. Run after
 // `npm run build`.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,8 @@ import { ELEMENT_SCRIPT, gzipBytes, kib, measureBuild, pageBytes } from './bundl
 export const BUDGET_INITIAL_GZIP = 150 * 1024; // issue #5: full app initial JS+CSS ≤ 150 KB gzip
 export const BUDGET_EMBED_GZIP = 100 * 1024; // issue #6: the embed's initial JS+CSS ≤ 100 KB gzip
 export const BUDGET_ELEMENT_GZIP = 5 * 1024; // issue #6: the custom element's one script, a few KB
+// The first journey's recorded run, fetched with the page (24.7 KiB since its snapshots are written once).
+export const BUDGET_FIRST_RUN_GZIP = 30 * 1024;
 
 const DIST = process.argv[2] ?? 'dist';
 
@@ -43,6 +46,23 @@ function checkPage(page, budget, what) {
 }
 
 checkPage('index.html', BUDGET_INITIAL_GZIP, 'the app');
+
+// The recorded run the bare address opens is preloaded with the page and parsed before the journey
+// shows: its bytes count for the first paint like the scripts'.
+const preload = readFileSync(join(DIST, 'index.html'), 'utf8').match(
+  /<link rel="preload" as="fetch" href="\.\/(runs\/[^"]+\.json)"/,
+);
+if (!preload) fail(`${DIST}/index.html preloads no recorded run: the first journey would wait for the scripts.`);
+else {
+  const text = readFileSync(join(DIST, preload[1]), 'utf8');
+  const gzip = gzipBytes(Buffer.from(text));
+  console.log(`${preload[1]}: ${kib(text.length)} raw, ${kib(gzip)} gzip (budget ${kib(BUDGET_FIRST_RUN_GZIP)})`);
+  if (gzip > BUDGET_FIRST_RUN_GZIP)
+    fail(`the first recorded run ${preload[1]} is ${kib(gzip)} gzip, over the ${kib(BUDGET_FIRST_RUN_GZIP)} budget.`);
+  // Written once per distinct snapshot (recorded.ts, packRecordedRun): a copy per step was 470 KB.
+  if (!Array.isArray(JSON.parse(text).snapshots))
+    fail(`the first recorded run ${preload[1]} writes every step's snapshots out again.`);
+}
 
 if (!existsSync(join(DIST, 'embed.html'))) fail(`${DIST}/embed.html is missing: the embeddable player is not built.`);
 else checkPage('embed.html', BUDGET_EMBED_GZIP, 'the embed');
