@@ -167,5 +167,12 @@ describe('engine', () => {
       expect(readRecordedRun(f, preset.id)).toBeUndefined();
     }
     expect(readRecordedRun(good, preset.id)).toBeDefined();
+    // A key named __proto__ in a snapshot is an etcd key like any other, not the object's prototype.
+    const proto = structuredClone(good);
+    proto.snapshots[0] = JSON.parse('{"__proto__": 0}') as Record<string, number>;
+    const read = readRecordedRun(proto, preset.id)!;
+    const stored = read.trace.steps.find((s) => Object.hasOwn(s.stored, '__proto__'))!.stored;
+    expect(Object.getPrototypeOf(stored)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(stored, '__proto__')?.value).toEqual(good.values[0]);
   });
 });

@@ -175,11 +175,10 @@ function unpackSteps(steps: unknown[], values: unknown[], snapshots: unknown[]):
     if (typeof i !== 'number' || !Number.isInteger(i) || i < 0 || i >= table.length) throw new NotARun();
     return table[i];
   };
+  // fromEntries defines each key as its own property, `__proto__` included (a file is data, not code).
   const stores = snapshots.map((s) => {
     if (!isRecord(s)) throw new NotARun();
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(s)) out[k] = at(values, s[k]);
-    return out;
+    return Object.fromEntries(Object.keys(s).map((k) => [k, at(values, s[k])]));
   });
   return steps.map((step) => {
     if (!isRecord(step)) throw new NotARun();
