@@ -1,7 +1,7 @@
 // This module is loaded after the first paint (Stage.tsx), and framer-motion with it: the card is its
 // only animated element, and the page's first screen shows no pod card yet (it is mounted once the
 // stage is measured), so the first load carries no animation code at all.
-import { LazyMotion, MotionConfig, domAnimation, m } from 'framer-motion';
+import { LazyMotion, MotionConfig, domMin, m } from 'framer-motion';
 import type { PodCard as PodCardData } from '@sim';
 import type { Rect } from './geometry';
 import { statusTone, type StatusTone } from './podStatus';
@@ -37,7 +37,7 @@ export default function PodCard({ name, pod, dock, reduced }: Props) {
     : `Pod ${name}: STATUS ${pod.status}${pod.ready ? `, READY ${pod.ready}` : ''}`;
   const { x, y } = dock;
   return (
-    <LazyMotion features={domAnimation} strict>
+    <LazyMotion features={domMin} strict>
       <MotionConfig reducedMotion="user">
         <m.div
           key={reduced ? pod.at : 'pod-card'}
