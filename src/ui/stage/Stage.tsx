@@ -27,7 +27,7 @@ function LinkNotice() {
   ) : null;
 }
 
-// The pod card and framer-motion, its animation (about 31 KiB gzip), are fetched once the page's first
+// The pod card and framer-motion, its animation (about 28 KiB gzip), are fetched once the page's first
 // contentful paint is on screen: the card is mounted only once the stage is measured anyway, and a
 // request that ends before that paint competes with the page's own files for a slow connection.
 let podCardModule: Promise<typeof PodCardComponent> | undefined;
