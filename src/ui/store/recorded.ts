@@ -166,7 +166,7 @@ export function packRecordedRun(run: RecordedRun): PackedRun {
   return { ...run, trace: { ...run.trace, steps }, values, snapshots };
 }
 
-/** Thrown inside `unpack` at the first thing that is not what `packRecordedRun` writes. */
+/** Thrown inside `unpackSteps` at the first thing that is not what `packRecordedRun` writes. */
 class NotARun extends Error {}
 
 /** The steps with their snapshots back, shared between steps as the engine shares them. */
