@@ -45,6 +45,15 @@ function checkPage(page, budget, what) {
   if (gzip > budget) fail(`${what}: initial JS+CSS is ${kib(gzip)} gzip, over the ${kib(budget)} budget.`);
 }
 
+/** Checks one file of the build (`file`, relative to it) against `budget` gzip; returns its text. */
+function checkFile(file, budget, what) {
+  const text = readFileSync(join(DIST, file), 'utf8');
+  const gzip = gzipBytes(Buffer.from(text));
+  console.log(`${file}: ${kib(text.length)} raw, ${kib(gzip)} gzip (budget ${kib(budget)})`);
+  if (gzip > budget) fail(`${what} is ${kib(gzip)} gzip, over the ${kib(budget)} budget.`);
+  return text;
+}
+
 checkPage('index.html', BUDGET_INITIAL_GZIP, 'the app');
 
 // The recorded run the bare address opens is preloaded with the page and parsed before the journey
@@ -54,11 +63,7 @@ const preload = readFileSync(join(DIST, 'index.html'), 'utf8').match(
 );
 if (!preload) fail(`${DIST}/index.html preloads no recorded run: the first journey would wait for the scripts.`);
 else {
-  const text = readFileSync(join(DIST, preload[1]), 'utf8');
-  const gzip = gzipBytes(Buffer.from(text));
-  console.log(`${preload[1]}: ${kib(text.length)} raw, ${kib(gzip)} gzip (budget ${kib(BUDGET_FIRST_RUN_GZIP)})`);
-  if (gzip > BUDGET_FIRST_RUN_GZIP)
-    fail(`the first recorded run ${preload[1]} is ${kib(gzip)} gzip, over the ${kib(BUDGET_FIRST_RUN_GZIP)} budget.`);
+  const text = checkFile(preload[1], BUDGET_FIRST_RUN_GZIP, `the first recorded run ${preload[1]}`);
   // Written once per distinct snapshot (recorded.ts, packRecordedRun): a copy per step was 470 KB.
   if (!Array.isArray(JSON.parse(text).snapshots))
     fail(`the first recorded run ${preload[1]} writes every step's snapshots out again.`);
@@ -70,11 +75,7 @@ else checkPage('embed.html', BUDGET_EMBED_GZIP, 'the embed');
 const element = join(DIST, ELEMENT_SCRIPT);
 if (!existsSync(element)) fail(`${DIST}/${ELEMENT_SCRIPT} is missing: the custom element is not built.`);
 else {
-  const text = readFileSync(element, 'utf8');
-  const gzip = gzipBytes(Buffer.from(text));
-  console.log(`${ELEMENT_SCRIPT}: ${kib(text.length)} raw, ${kib(gzip)} gzip (budget ${kib(BUDGET_ELEMENT_GZIP)})`);
-  if (gzip > BUDGET_ELEMENT_GZIP)
-    fail(`${ELEMENT_SCRIPT} is ${kib(gzip)} gzip, over the ${kib(BUDGET_ELEMENT_GZIP)} budget.`);
+  const text = checkFile(ELEMENT_SCRIPT, BUDGET_ELEMENT_GZIP, ELEMENT_SCRIPT);
   // One file: a static or dynamic import would fetch app chunks into the host page.
   if (/\bimport\s*(\(|["'`{*]|[\w$]+\s+from\b)/.test(text))
     fail(`${ELEMENT_SCRIPT} imports other files; it must be one script.`);
