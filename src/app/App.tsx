@@ -66,12 +66,6 @@ function useCatalogWhenIdle() {
 /** Top bar, then editor | stage + timeline | inspector, each region isolated. */
 function Workspace() {
   const view = useJourney((s) => s.mobileView);
-  // On a phone the editor shares the screen with the journey behind two buttons: it is first rendered
-  // when it is first shown (the journey paints sooner), then kept, so its state survives switching.
-  const phone = useMediaQuery('(max-width: 760px)');
-  const editorShown = !phone || view === 'manifest';
-  const [editorMounted, setEditorMounted] = useState(editorShown);
-  if (editorShown && !editorMounted) setEditorMounted(true);
   // The workspace's keys; present mode has its own set, so each key is handled once.
   useKeyboardShortcuts();
   return (
@@ -80,7 +74,9 @@ function Workspace() {
       <MobileViewSwitch />
       <main className="workspace" data-view={view}>
         <div className="region region-editor">
-          <ErrorBoundary region="editor">{editorMounted && <EditorPanel />}</ErrorBoundary>
+          <ErrorBoundary region="editor">
+            <EditorRegion shown={view === 'manifest'} />
+          </ErrorBoundary>
         </div>
         <div className="region region-stage">
           <ErrorBoundary region="stage">
@@ -100,4 +96,18 @@ function Workspace() {
       </main>
     </div>
   );
+}
+
+/**
+ * On a phone the editor shares the screen with the journey behind two buttons: it is first rendered
+ * when it is first shown (the journey paints sooner), then kept, so its state survives switching. The
+ * width is read here, below the regions, so that when it differs from the prerendered first screen's
+ * (which is laid out for every width by the stylesheet) only this region renders again.
+ */
+function EditorRegion({ shown }: { shown: boolean }) {
+  const phone = useMediaQuery('(max-width: 760px)');
+  const editorShown = !phone || shown;
+  const [editorMounted, setEditorMounted] = useState(editorShown);
+  if (editorShown && !editorMounted) setEditorMounted(true);
+  return editorMounted ? <EditorPanel /> : null;
 }

@@ -13,7 +13,15 @@ export { Inspector } from './inspector/Inspector';
 export { MobileViewSwitch } from './common/MobileViewSwitch';
 export { useMediaQuery } from './common/useMediaQuery';
 export { afterFirstContentfulPaint } from './common/afterPaint';
-export { firstJourney, useJourney, type JourneyState, type MobileView, type WorkspaceParts } from './store/store';
+export { readRunFilesWith } from './store/recorded';
+export {
+  firstJourney,
+  firstScreenOf,
+  useJourney,
+  type JourneyState,
+  type MobileView,
+  type WorkspaceParts,
+} from './store/store';
 export { createDraftSaver, hasSavedDrafts, loadDrafts, rememberDrafts } from './store/persist';
 export { resolveTheme, type Theme, type ThemePref } from './store/theme';
 export { PresentView, NotesView, enterPresent, leavePresent, usePresentMode, type PageMode } from './present';

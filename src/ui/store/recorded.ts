@@ -229,6 +229,25 @@ export function readRecordedRun(data: unknown, id: string, expected?: ScenarioSo
   }
 }
 
+/** Reads a run's file (its address relative to the page) as parsed JSON. */
+export type RunFileReader = (file: string) => Promise<unknown>;
+
+const fetchRunFile: RunFileReader = async (file) => {
+  const response = await fetch(new URL(file, document.baseURI));
+  if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+  return response.json();
+};
+
+let readRunFile: RunFileReader | undefined;
+
+/**
+ * Where recorded runs are read from: the page fetches them; the build's prerender of the first screen
+ * (src/app/prerender.tsx) reads the files it has just written, so the store boots as in the browser.
+ */
+export function readRunFilesWith(reader: RunFileReader): void {
+  readRunFile = reader;
+}
+
 /**
  * The recorded run of preset `id` from its `file` (relative to the page), or undefined when there is
  * none, it cannot be fetched, or it was recorded from other texts than `expected`.
@@ -238,11 +257,10 @@ export async function fetchRecordedRun(
   id: string,
   expected?: ScenarioSource,
 ): Promise<RecordedRun | undefined> {
-  if (!file || typeof fetch === 'undefined') return undefined;
+  const read = readRunFile ?? (typeof fetch === 'undefined' ? undefined : fetchRunFile);
+  if (!file || !read) return undefined;
   try {
-    const response = await fetch(new URL(file, document.baseURI));
-    if (!response.ok) return undefined;
-    return readRecordedRun(await response.json(), id, expected);
+    return readRecordedRun(await read(file), id, expected);
   } catch {
     return undefined; // offline without a cached copy, or not JSON: the engine runs the texts instead
   }

@@ -4,7 +4,7 @@
  * a whole on Apply). Components read it through narrow selectors; the playhead's progress changes
  * every frame while playing, so only the packets and the scrubber fill subscribe to it.
  */
-import { create } from 'zustand';
+import { createStore, useStore, type StoreApi, type UseBoundStore } from 'zustand';
 import type { ScenarioPreset } from '@scenarios';
 import recordedFiles from 'virtual:recorded-runs';
 import { hashOfPreset, parseRoute, type Route } from './route';
@@ -220,7 +220,7 @@ function openWorkspace(catalog: Catalog) {
   };
 }
 
-export const useJourney = create<JourneyState>()((set, get) => {
+const journeyStore = createStore<JourneyState>()((set, get) => {
   const move = (f: (p: ph.Playhead, n: number) => ph.Playhead) =>
     set((s) => ({ playhead: f(s.playhead, stepCount(s)) }));
   /** Bumped by every load; a slower earlier load that finishes later is dropped. */
@@ -488,6 +488,18 @@ export const useJourney = create<JourneyState>()((set, get) => {
   };
 });
 
+/**
+ * The store as a hook. React renders a component from the store's "server snapshot" when it renders
+ * HTML at build time (src/app/prerender.tsx) and when it adopts that HTML in the browser; zustand's is
+ * the state the store was created with. Here it is the state as it is: both happen once boot has put the
+ * first journey on the store, so both see that journey, and the adopted HTML matches.
+ */
+const adoptable: StoreApi<JourneyState> = { ...journeyStore, getInitialState: journeyStore.getState };
+export const useJourney = Object.assign(
+  (selector?: (s: JourneyState) => unknown) => useStore(adoptable, selector ?? ((s) => s)),
+  journeyStore,
+) as UseBoundStore<StoreApi<JourneyState>>;
+
 let booted = false;
 
 // Back/forward and pasted addresses: follow the route (scenario and step), in every page mode. A hash
@@ -526,6 +538,19 @@ function keepDrafts(parts: WorkspaceParts['drafts']) {
     if (s.saved !== prev.saved) saver.schedule(s.saved);
   });
   if (typeof window !== 'undefined') window.addEventListener('pagehide', saver.flush);
+}
+
+/**
+ * The preset whose first screen `s` is, or undefined: a preset as shipped, at its first step, paused,
+ * with nothing to say about it (no notice, no link problem, nothing edited). The build prerenders that
+ * screen of the first preset into index.html, and the page adopts the HTML only when its store, once
+ * booted, shows exactly that (src/app/main.tsx); anything else is rendered afresh.
+ */
+export function firstScreenOf(s: JourneyState): string | undefined {
+  const { playhead } = s;
+  const still = playhead.index === 0 && playhead.progress === 0 && playhead.mode === 'paused';
+  const quiet = !s.notice && !s.linkNotice && !s.runError && !s.applyBlock;
+  return s.trace && s.shipped && s.presetId === s.source.id && still && quiet && !isEdited(s) ? s.presetId : undefined;
 }
 
 /**

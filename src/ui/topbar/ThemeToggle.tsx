@@ -1,3 +1,4 @@
+import { useSyncExternalStore } from 'react';
 import { useJourney } from '../store/store';
 import { THEME_PREFS, type ThemePref } from '../store/theme';
 import { MoonIcon, SunIcon, SystemIcon } from '../common/icons';
@@ -5,9 +6,13 @@ import { MoonIcon, SunIcon, SystemIcon } from '../common/icons';
 const LABEL: Record<ThemePref, string> = { light: 'Light theme', dark: 'Dark theme', system: 'System theme' };
 const ICON: Record<ThemePref, () => React.JSX.Element> = { light: SunIcon, dark: MoonIcon, system: SystemIcon };
 
+const systemPref = (): ThemePref => 'system';
+
 /** Light / dark / system as a radio group of three icon buttons. */
 export function ThemeToggle() {
-  const pref = useJourney((s) => s.themePref);
+  // The first screen prerendered at build time has no saved preference, so it shows `system`; the page
+  // adopts that HTML as it is and then shows the saved choice (src/app/main.tsx).
+  const pref = useSyncExternalStore(useJourney.subscribe, () => useJourney.getState().themePref, systemPref);
   const setPref = useJourney((s) => s.setThemePref);
   return (
     <div className="segmented" role="radiogroup" aria-label="Theme">
