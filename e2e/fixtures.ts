@@ -10,6 +10,8 @@ export class JourneyPage {
 
   async open(query = '?autoplay=0') {
     await this.page.goto(`./${query}`);
+    // The first screen may be prerendered HTML: wait until the app has adopted it and answers input.
+    await expect(this.page.locator('#root[data-live]')).toBeAttached();
     await expect(this.stepCounter).toBeVisible();
   }
 

@@ -89,6 +89,7 @@ test.describe('offline and locked down', () => {
       await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
       await context.setOffline(true);
       await page.reload();
+      await expect(page.locator('#root[data-live]')).toBeAttached();
       await expect(journey.stepCounter).toContainText('Step 1');
       await journey.button('Jump to end').click();
       await expect(journey.resultBanner).toContainText('Running');

@@ -113,6 +113,8 @@ async function serve(dir = DIST, port = PORT) {
 async function interaction(browser) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(`${BASE}/?autoplay=0`);
+  // The first screen is prerendered HTML: wait until the app has adopted it and answers input.
+  await page.locator('#root[data-live]').waitFor({ state: 'attached' });
   await page.getByTestId('foresight').waitFor(); // the engine is loaded and the drafts are checked
   await page.getByTestId('manifest-preview').click();
   await page.locator('[data-monaco-ready]').waitFor();
@@ -242,6 +244,7 @@ async function lighthouseSection(browserPath, targets) {
 async function frames(browser, speed) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(`${BASE}/?autoplay=0`);
+  await page.locator('#root[data-live]').waitFor({ state: 'attached' });
   await page.getByTestId('foresight').waitFor();
   await page.getByRole('button', { name: `${speed}×`, exact: true }).click();
   await page.evaluate(() => {

@@ -9,15 +9,35 @@ export const gzipBytes = (buf) => gzipSync(buf, { level: 9 }).length;
 export const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
 /**
+ * What a page's first screen has its head script request once it is drawn (scripts/prerenderPlugin.ts):
+ * `{ fetch, modules, script }`, or undefined for a page that loads its scripts with the HTML.
+ */
+export function afterPaintPlan(html) {
+  const meta = html.match(/<meta name="pod-journey-after-paint" content="([^"]*)">/);
+  return meta ? JSON.parse(meta[1].replace(/&quot;/g, '"').replace(/&amp;/g, '&')) : undefined;
+}
+
+/**
  * Files a page loads before any interaction: the entry scripts, modulepreloads and stylesheets of its
- * HTML (paths relative to the build folder; `./x` and `/x` alike).
+ * HTML, and those its head script requests after the first paint (paths relative to the build folder;
+ * `./x` and `/x` alike).
  */
 export function initialAssets(dist, page = 'index.html') {
   const html = readFileSync(join(dist, page), 'utf8');
   const refs = new Set();
-  for (const m of html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="([^"]+\.(?:js|css))"/g))
-    refs.add(m[1].replace(/^\.?\//, ''));
-  return [...refs];
+  for (const m of html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="([^"]+\.(?:js|css))"/g)) refs.add(m[1]);
+  const plan = afterPaintPlan(html);
+  if (plan) for (const file of [...plan.modules, plan.script]) refs.add(file);
+  return [...refs].map((file) => file.replace(/^\.?\//, ''));
+}
+
+/** The recorded run a page fetches with its first screen (`runs/….json`), or undefined. */
+export function firstRunFile(dist, page = 'index.html') {
+  const html = readFileSync(join(dist, page), 'utf8');
+  const file =
+    afterPaintPlan(html)?.fetch.find((f) => f.endsWith('.json')) ??
+    html.match(/<link rel="preload" as="fetch" href="([^"]+\.json)"/)?.[1];
+  return file?.replace(/^\.?\//, '');
 }
 
 function walk(dir) {

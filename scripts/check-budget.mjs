@@ -2,17 +2,19 @@
 // Deterministic, so it belongs in the test command: it fails when the initial JS + CSS of the app or
 // of the embeddable player exceed their budgets, when Monaco, the simulator or the scenario catalog leak
 // into them, when the first journey's recorded run grows or writes every step's snapshots out again,
-// or when the <pod-journey> element's script grows or stops being one file. Run after
+// when index.html loses its prerendered first screen or grows, or when the <pod-journey> element's script grows or stops being one file. Run after
 // `npm run build`.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ELEMENT_SCRIPT, gzipBytes, kib, measureBuild, pageBytes } from './bundleBytes.mjs';
+import { ELEMENT_SCRIPT, firstRunFile, gzipBytes, kib, measureBuild, pageBytes } from './bundleBytes.mjs';
 
 export const BUDGET_INITIAL_GZIP = 150 * 1024; // issue #5: full app initial JS+CSS ≤ 150 KB gzip
 export const BUDGET_EMBED_GZIP = 100 * 1024; // issue #6: the embed's initial JS+CSS ≤ 100 KB gzip
 export const BUDGET_ELEMENT_GZIP = 5 * 1024; // issue #6: the custom element's one script, a few KB
 // The first journey's recorded run, fetched with the page (24.7 KiB since its snapshots are written once).
 export const BUDGET_FIRST_RUN_GZIP = 30 * 1024;
+// index.html with the first screen prerendered into it (7.2 KiB gzip when it was first prerendered).
+export const BUDGET_HTML_GZIP = 12 * 1024;
 
 const DIST = process.argv[2] ?? 'dist';
 
@@ -56,18 +58,25 @@ function checkFile(file, budget, what) {
 
 checkPage('index.html', BUDGET_INITIAL_GZIP, 'the app');
 
-// The recorded run the bare address opens is preloaded with the page and parsed before the journey
-// shows: its bytes count for the first paint like the scripts'.
-const preload = readFileSync(join(DIST, 'index.html'), 'utf8').match(
-  /<link rel="preload" as="fetch" href="\.\/(runs\/[^"]+\.json)"/,
-);
-if (!preload) fail(`${DIST}/index.html preloads no recorded run: the first journey would wait for the scripts.`);
+// The recorded run the bare address opens is requested with the app's scripts and parsed before the
+// page answers input: its bytes count like the scripts'.
+const firstRun = firstRunFile(DIST);
+if (!firstRun) fail(`${DIST}/index.html preloads no recorded run: the first journey would wait for the scripts.`);
 else {
-  const text = checkFile(preload[1], BUDGET_FIRST_RUN_GZIP, `the first recorded run ${preload[1]}`);
+  const text = checkFile(firstRun, BUDGET_FIRST_RUN_GZIP, `the first recorded run ${firstRun}`);
   // Written once per distinct snapshot (recorded.ts, packRecordedRun): a copy per step was 470 KB.
   if (!Array.isArray(JSON.parse(text).snapshots))
-    fail(`the first recorded run ${preload[1]} writes every step's snapshots out again.`);
+    fail(`the first recorded run ${firstRun} writes every step's snapshots out again.`);
 }
+
+// The first screen, prerendered into the page (scripts/prerenderPlugin.ts): drawn from the HTML and the
+// stylesheets alone, so the HTML's bytes are the first paint's. A page that lost its first screen, or
+// loads its scripts with the HTML again, paints only once they have run.
+const html = checkFile('index.html', BUDGET_HTML_GZIP, 'index.html with its first screen');
+if (!/<div id="root" data-prerendered="[^"]+"><div class="app">/.test(html))
+  fail(`${DIST}/index.html has no prerendered first screen in #root.`);
+if (/<script type="module"/.test(html))
+  fail(`${DIST}/index.html loads a module script with the HTML; its first screen would wait for it.`);
 
 if (!existsSync(join(DIST, 'embed.html'))) fail(`${DIST}/embed.html is missing: the embeddable player is not built.`);
 else checkPage('embed.html', BUDGET_EMBED_GZIP, 'the embed');

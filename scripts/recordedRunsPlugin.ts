@@ -16,11 +16,24 @@ const RESOLVED = `\0${ID}`;
 /** Where the files go in the build, relative to the pages (base './'). */
 export const RUNS_DIR = 'runs';
 
-export function recordedRunsPlugin(): Plugin {
+/** The runs a build wrote: preset id → file (as the page names it), and each file's JSON. */
+export interface RecordedRuns {
+  files: Record<string, string>;
+  json: ReadonlyMap<string, string>;
+}
+
+export interface RecordedRunsPlugin extends Plugin {
+  /** The runs this build wrote, once the pages' scripts have been bundled; undefined in any other build. */
+  recorded(): Promise<RecordedRuns> | undefined;
+}
+
+export function recordedRunsPlugin(): RecordedRunsPlugin {
   let config: ResolvedConfig | undefined;
   let files: Promise<Record<string, string>> | undefined;
+  const json = new Map<string, string>();
   return {
     name: 'pod-journey:recorded-runs',
+    recorded: () => files?.then((names) => ({ files: names, json })),
     configResolved(resolved) {
       config = resolved;
     },
@@ -55,11 +68,12 @@ export function recordedRunsPlugin(): Plugin {
           logLevel: 'error',
         });
         const names: Record<string, string> = {};
-        for (const { id: preset, json } of module.recordPresets()) {
-          const hash = createHash('sha256').update(json).digest('hex').slice(0, 10);
+        for (const { id: preset, json: source } of module.recordPresets()) {
+          const hash = createHash('sha256').update(source).digest('hex').slice(0, 10);
           const fileName = `${RUNS_DIR}/${preset}-${hash}.json`;
-          this.emitFile({ type: 'asset', fileName, source: json });
+          this.emitFile({ type: 'asset', fileName, source });
           names[preset] = `./${fileName}`;
+          json.set(names[preset], source);
         }
         return names;
       })();

@@ -1,6 +1,15 @@
-import { StrictMode, startTransition } from 'react';
-import { createRoot } from 'react-dom/client';
-import { createDraftSaver, firstJourney, hasSavedDrafts, loadDrafts, rememberDrafts, useJourney } from '@ui';
+import { StrictMode, startTransition, useEffect } from 'react';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import {
+  createDraftSaver,
+  firstJourney,
+  firstScreenOf,
+  hasSavedDrafts,
+  loadDrafts,
+  rememberDrafts,
+  useJourney,
+  usePresentMode,
+} from '@ui';
 import { App } from './App';
 import { whenIdle } from './idle';
 import { applyTheme } from './theme';
@@ -17,23 +26,52 @@ applyTheme(store.themePref);
 const booting = store.boot({ drafts: { loadDrafts, rememberDrafts, createDraftSaver, hasSavedDrafts } });
 
 // A second visit works offline: the build's service worker (sw.js) keeps every file of the site. It is
-// registered once the page is idle, so it never competes with the first paint; not from file://.
+// registered once the page has loaded and is idle, so it never competes with the first paint; not from
+// file://. This script may run after the load event: it is requested once the prerendered screen is drawn.
 if (import.meta.env.PROD && 'serviceWorker' in navigator && location.protocol.startsWith('http')) {
-  window.addEventListener('load', () =>
-    whenIdle(() => void navigator.serviceWorker.register('./sw.js').catch(() => undefined), 5000),
-  );
+  const register = () => whenIdle(() => void navigator.serviceWorker.register('./sw.js').catch(() => undefined), 5000);
+  if (document.readyState === 'complete') register();
+  else window.addEventListener('load', register, { once: true });
 }
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-// The first render has the first journey (its run is fetched with the page) and is a transition: React
-// renders it once, in slices that yield to the browser, instead of in one long task.
-await firstJourney(booting);
-const reactRoot = createRoot(root);
-startTransition(() =>
-  reactRoot.render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  ),
+// The build prerenders the first preset's first screen into index.html (scripts/prerenderPlugin.ts); it
+// is on screen before this script runs, unless public/first-screen.js found that this address or saved
+// state opens something else. Then the store, once booted, must show exactly that screen for React to
+// adopt its HTML; otherwise the HTML is dropped and the page renders its own.
+const prerendered = root.dataset.prerendered;
+const wanted = prerendered !== undefined && document.documentElement.dataset.firstScreen === prerendered;
+// With a screen already showing, the page waits for the first journey however long it takes; without
+// one, it renders after at most a second (the stage says the journey is being prepared).
+await (wanted ? booting : firstJourney(booting));
+/**
+ * Marks #root `data-live` once React has committed the page, adopted or rendered: from then on it answers
+ * clicks and keys (a prerendered screen shows its buttons before that). Renders nothing, so the adopted
+ * HTML is the same with it.
+ */
+function Live() {
+  useEffect(() => {
+    root!.dataset.live = '';
+  }, []);
+  return null;
+}
+const app = (
+  <StrictMode>
+    <App />
+    <Live />
+  </StrictMode>
 );
+const adopt =
+  wanted && firstScreenOf(useJourney.getState()) === prerendered && usePresentMode.getState().mode === 'app';
+// Both are transitions: React renders (or adopts) the page in slices that yield to the browser, instead of
+// in one long task.
+if (adopt) startTransition(() => void hydrateRoot(root, app));
+else {
+  if (prerendered !== undefined) {
+    root.replaceChildren();
+    delete root.dataset.prerendered;
+  }
+  const reactRoot = createRoot(root);
+  startTransition(() => reactRoot.render(app));
+}

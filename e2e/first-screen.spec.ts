@@ -1,0 +1,100 @@
+// The app's first screen is prerendered into index.html at build time (scripts/prerenderPlugin.ts): it
+// is drawn from the HTML and stylesheets alone, the app's scripts are requested after that paint, and
+// React adopts the HTML instead of drawing the page again. Where the address or saved state opens
+// another screen, the prerendered one is never shown (public/first-screen.js).
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+/** The page without its module scripts: what a slow network shows before they arrive. */
+async function withoutScripts(page: Page) {
+  await page.route(/\/assets\/[^/]+\.js$/, (route) => route.abort());
+}
+
+/** Counts, from before the page loads, how often the app's outermost element is removed from the page. */
+async function countRemovals(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { removedScreens: number };
+    w.removedScreens = 0;
+    new MutationObserver((records) => {
+      for (const r of records)
+        for (const n of r.removedNodes) if (n instanceof HTMLElement && n.classList.contains('app')) w.removedScreens++;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { removedScreens: number }).removedScreens);
+}
+
+test.describe('the prerendered first screen', () => {
+  test('is the journey at its first step before any script has run', async ({ journey, page }) => {
+    await withoutScripts(page);
+    await page.goto('./');
+    await expect(journey.stepCounter).toHaveText(/Step 1\s*\/\s*60/);
+    await expect(journey.tabPanel).toContainText('kubectl reads pod.yaml and converts its document from YAML to JSON.');
+    await expect(page.getByRole('button', { name: /^Scenario/ })).toContainText('Happy path');
+    await expect(page.locator('#root')).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  });
+
+  test('is drawn in the saved theme', async ({ journey, page }) => {
+    await withoutScripts(page);
+    await page.addInitScript(() => localStorage.setItem('pod-journey.theme.v1', 'dark'));
+    await page.goto('./');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(journey.stepCounter).toBeVisible();
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).not.toBe('rgb(255, 255, 255)');
+  });
+
+  test('is adopted: never drawn again, no errors, and the page answers input', async ({ journey, page }) => {
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    const removals = await countRemovals(page);
+    await journey.open();
+    await journey.button('Next step').click();
+    await expect(journey.stepCounter).toHaveText(/Step 2\s*\/\s*60/);
+    await expect(journey.podCard).toBeVisible();
+    expect(await removals()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  test("the app's scripts are requested only after the first contentful paint", async ({ journey, page }) => {
+    await journey.open();
+    const timing = await page.evaluate(() => {
+      const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity;
+      const scripts = performance
+        .getEntriesByType('resource')
+        .filter((r) => /\/assets\/[^/]+\.js$/.test(r.name))
+        .map((r) => r.startTime);
+      return { paint, firstScript: Math.min(...scripts), scripts: scripts.length };
+    });
+    expect(timing.scripts).toBeGreaterThan(0);
+    expect(timing.firstScript).toBeGreaterThanOrEqual(timing.paint);
+  });
+
+  const elsewhere: [what: string, address: string, selector: string, text: RegExp][] = [
+    ['another scenario', './#/scenario/forbidden', '.scenario-picker-title', /No permission \(403\)/],
+    ['a later step', './#/scenario/happy-path/step/5', '[data-testid="step-counter"]', /Step 5\s*\/\s*60/],
+    ['present mode', './?present', '[data-testid="present-step-title"]', /\S/],
+  ];
+  for (const [what, address, selector, text] of elsewhere)
+    test(`is never shown when the address opens ${what}`, async ({ page }) => {
+      const removals = await countRemovals(page);
+      await withoutScripts(page);
+      await page.goto(address);
+      await expect(page.locator('html')).not.toHaveAttribute('data-first-screen');
+      await expect(page.locator('#root')).toBeHidden();
+      // With its scripts, the page replaces that screen with its own, once.
+      await page.unroute(/\/assets\/[^/]+\.js$/);
+      await page.reload();
+      await expect(page.locator('#root[data-live]')).toBeAttached();
+      await expect(page.locator(selector)).toHaveText(text);
+      expect(await removals()).toBe(1);
+    });
+
+  test('is never shown when there are saved drafts to restore', async ({ page }) => {
+    await withoutScripts(page);
+    await page.addInitScript(() => localStorage.setItem('pod-journey.drafts', '{"version":1,"drafts":{}}'));
+    await page.goto('./');
+    await expect(page.locator('#root')).toBeHidden();
+  });
+});

@@ -1,0 +1,80 @@
+// Runs in <head> before the page is first drawn: a classic script, so it holds that paint, and it is tiny.
+//
+// 1. The colour theme: the saved preference, or else the system's. It is set here because the app's first
+//    screen is in its HTML, and must never be drawn in the other theme first (src/ui/store/theme.ts).
+// 2. The build prerenders the first preset's first screen into index.html and marks the page
+//    <html data-first-screen="<preset>">. When this address or this browser's saved state opens something
+//    else (another scenario or step, an edited scenario's link, present mode, the speaker notes, saved
+//    drafts), the mark is removed: the stylesheet hides that screen and the app renders its own
+//    (src/app/main.tsx).
+// 3. The app's scripts. Where the build has prerendered the first screen, it lists them in
+//    <meta name="pod-journey-after-paint"> instead of loading them with the HTML (scripts/prerenderPlugin.ts):
+//    they are requested once that screen has been drawn, so it is drawn from the HTML and stylesheets
+//    alone, and at once when this address opens another screen.
+(function () {
+  var html = document.documentElement;
+  var theme = null;
+  var drafts = false;
+  try {
+    theme = localStorage.getItem('pod-journey.theme.v1');
+    drafts = localStorage.getItem('pod-journey.drafts') !== null;
+  } catch {
+    // Storage is disabled or refused: the system's theme, and no drafts.
+  }
+  var dark = theme === 'dark' || (theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
+  html.setAttribute('data-theme', dark ? 'dark' : 'light');
+
+  var first = html.getAttribute('data-first-screen');
+  if (first) {
+    var hash = location.hash;
+    var path = hash.replace(/\/$/, '');
+    var route = hash.indexOf('#/scenario/') === 0 || hash.indexOf('#/s/') === 0;
+    var same = !route || path === '#/scenario/' + first;
+    var query = new URLSearchParams(location.search);
+    if (!same || drafts || query.has('present') || query.has('notes')) html.removeAttribute('data-first-screen');
+  }
+
+  var plan = document.querySelector('meta[name="pod-journey-after-paint"]');
+  if (plan) load(JSON.parse(plan.getAttribute('content')), html.hasAttribute('data-first-screen'));
+
+  function load(files, afterPaint) {
+    var started = false;
+    function start() {
+      if (started) return;
+      started = true;
+      files.fetch.forEach(function (href) {
+        add('link', { rel: 'preload', as: 'fetch', href: href, crossOrigin: 'anonymous' });
+      });
+      files.modules.forEach(function (href) {
+        add('link', { rel: 'modulepreload', href: href, crossOrigin: 'anonymous' });
+      });
+      add('script', { type: 'module', src: files.script, crossOrigin: 'anonymous' });
+    }
+    function add(tag, props) {
+      var el = document.createElement(tag);
+      for (var k in props) el[k] = props[k];
+      document.head.appendChild(el);
+    }
+    // After the document is parsed (the app's script reads #root) and, for the prerendered screen, once
+    // its first contentful paint has been presented (Paint Timing; where there is none, after the next
+    // frame), as src/ui/common/afterPaint.ts waits for the pod card. A tab opened in the background
+    // paints nothing until it is shown, so the scripts start after three seconds all the same.
+    function parsed() {
+      if (!afterPaint) return start();
+      var later = function () {
+        setTimeout(start, 0);
+      };
+      setTimeout(start, 3000);
+      var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
+      if (!types || types.indexOf('paint') < 0) return requestAnimationFrame(later);
+      var observer = new PerformanceObserver(function (list) {
+        if (list.getEntriesByName('first-contentful-paint').length === 0) return;
+        observer.disconnect();
+        later();
+      });
+      observer.observe({ type: 'paint', buffered: true });
+    }
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', parsed);
+    else parsed();
+  }
+})();

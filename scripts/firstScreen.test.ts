@@ -1,0 +1,234 @@
+// public/first-screen.js, the classic script in index.html's <head>: it runs before the first paint, so
+// it cannot import the app's modules. These tests hold it to them: the storage keys, the theme's
+// resolution, and which addresses open the first screen the build prerendered (the store's route).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseRoute } from '../src/ui/store/route';
+import { THEME_STORAGE_KEY, resolveTheme, parseThemePref } from '../src/ui/store/theme';
+import { DRAFTS_STORAGE_KEY } from '../src/ui/store/persist';
+
+const SCRIPT = readFileSync(new URL('../public/first-screen.js', import.meta.url), 'utf8');
+const FIRST = 'happy-path';
+
+interface Page {
+  hash?: string;
+  search?: string;
+  stored?: Record<string, string>;
+  storageThrows?: boolean;
+  systemDark?: boolean;
+  firstScreen?: string | null;
+  /** The build's list of the app's scripts (<meta name="pod-journey-after-paint">). */
+  plan?: { fetch: string[]; modules: string[]; script: string };
+  /** Whether the browser has Paint Timing. */
+  paintTiming?: boolean;
+}
+
+/**
+ * Runs the script against a fake page whose document is still being parsed. The returned page can be
+ * driven: the document finishes parsing, frames are drawn, the first contentful paint is presented,
+ * time passes. `added` lists the elements the script put into <head>, as `tag attr=value…`.
+ */
+function run({
+  hash = '',
+  search = '',
+  stored = {},
+  storageThrows,
+  systemDark = false,
+  firstScreen = FIRST,
+  plan,
+  paintTiming = true,
+}: Page) {
+  const attrs = new Map<string, string>(firstScreen === null ? [] : [['data-first-screen', firstScreen]]);
+  const html = {
+    getAttribute: (k: string) => attrs.get(k) ?? null,
+    setAttribute: (k: string, v: string) => void attrs.set(k, v),
+    removeAttribute: (k: string) => void attrs.delete(k),
+    hasAttribute: (k: string) => attrs.has(k),
+  };
+  const localStorage = {
+    getItem(key: string) {
+      if (storageThrows) throw new Error('SecurityError');
+      return stored[key] ?? null;
+    },
+  };
+  const added: string[] = [];
+  const listeners: (() => void)[] = [];
+  const frames: (() => void)[] = [];
+  const observers: ((list: { getEntriesByName(n: string): unknown[] }) => void)[] = [];
+  let timers: { at: number; f: () => void }[] = [];
+  let now = 0;
+  const document = {
+    documentElement: html,
+    readyState: 'loading',
+    addEventListener: (type: string, f: () => void) => type === 'DOMContentLoaded' && listeners.push(f),
+    querySelector: (q: string) =>
+      q === 'meta[name="pod-journey-after-paint"]' && plan ? { getAttribute: () => JSON.stringify(plan) } : null,
+    createElement: (tag: string) => ({ tag }) as Record<string, string>,
+    head: {
+      appendChild: ({ tag, ...props }: Record<string, string>) =>
+        void added.push([tag, ...Object.entries(props).map(([k, v]) => `${k}=${v}`)].join(' ')),
+    },
+  };
+  class PerformanceObserver {
+    static supportedEntryTypes = paintTiming ? ['paint', 'largest-contentful-paint'] : ['largest-contentful-paint'];
+    constructor(readonly callback: (list: { getEntriesByName(n: string): unknown[] }) => void) {}
+    observe() {
+      observers.push(this.callback);
+    }
+    disconnect() {
+      observers.splice(observers.indexOf(this.callback), 1);
+    }
+  }
+  const setTimeout = (f: () => void, ms: number) => void timers.push({ at: now + ms, f });
+  const matchMedia = (q: string) => ({ matches: q === '(prefers-color-scheme: dark)' && systemDark });
+  new Function(
+    'document',
+    'location',
+    'localStorage',
+    'matchMedia',
+    'URLSearchParams',
+    'window',
+    'PerformanceObserver',
+    'requestAnimationFrame',
+    'setTimeout',
+    SCRIPT,
+  )(
+    document,
+    { hash, search },
+    localStorage,
+    matchMedia,
+    URLSearchParams,
+    { PerformanceObserver },
+    PerformanceObserver,
+    (f: () => void) => frames.push(f),
+    setTimeout,
+  );
+  const page = {
+    theme: attrs.get('data-theme'),
+    firstScreen: attrs.get('data-first-screen'),
+    added,
+    parsed() {
+      document.readyState = 'interactive';
+      listeners.splice(0).forEach((f) => f());
+      return page;
+    },
+    frame() {
+      frames.splice(0).forEach((f) => f());
+      return page;
+    },
+    painted(name = 'first-contentful-paint') {
+      const list = { getEntriesByName: (n: string) => (n === name ? [{ name }] : []) };
+      [...observers].forEach((f) => f(list));
+      return page;
+    },
+    wait(ms: number) {
+      now += ms;
+      const due = timers.filter((t) => t.at <= now).sort((a, b) => a.at - b.at);
+      timers = timers.filter((t) => t.at > now);
+      due.forEach((t) => t.f());
+      return page;
+    },
+  };
+  return page;
+}
+
+describe('first-screen.js: the theme before the first paint', () => {
+  const prefs = [undefined, 'light', 'dark', 'system', 'sepia', ''];
+  for (const saved of prefs)
+    for (const systemDark of [false, true])
+      it(`saved ${JSON.stringify(saved)}, system ${systemDark ? 'dark' : 'light'}: as the app resolves it`, () => {
+        const stored: Record<string, string> = saved === undefined ? {} : { [THEME_STORAGE_KEY]: saved };
+        expect(run({ stored, systemDark }).theme).toBe(resolveTheme(parseThemePref(saved), systemDark));
+      });
+
+  it('storage that throws: the system theme, and the script still finishes', () => {
+    expect(run({ storageThrows: true, systemDark: true })).toMatchObject({ theme: 'dark', firstScreen: FIRST });
+  });
+
+  it('a page without a prerendered screen (the dev server) only gets its theme', () => {
+    const page = run({ firstScreen: null, hash: '#/scenario/forbidden' }).parsed().wait(5000);
+    expect(page).toMatchObject({ theme: 'light', firstScreen: undefined, added: [] });
+  });
+});
+
+describe('first-screen.js: whether the prerendered first screen is the one this address opens', () => {
+  // The store opens the prerendered screen (the first preset at its start) for no route or for that
+  // preset's own address without a step; a step, even 1, is sought, and anything else opens elsewhere.
+  const storeOpensFirst = (hash: string) => {
+    const route = parseRoute(hash);
+    return route.kind === 'none' || (route.kind === 'preset' && route.presetId === FIRST && route.step === undefined);
+  };
+  const hashes = [
+    '',
+    '#',
+    '#top',
+    '#/scenario/happy-path',
+    '#/scenario/happy-path/',
+    '#/scenario/happy-path/step/1',
+    '#/scenario/happy-path/step/7',
+    '#/scenario/forbidden',
+    '#/scenario/happy-path-2',
+    '#/scenario/',
+    '#/scenario/HAPPY-PATH',
+    '#/scenario/happy-path/extra',
+    '#/s/eJwLSS0u0c1NzUsFAA',
+    '#/s/eJwLSS0u0c1NzUsFAA/step/3',
+  ];
+  for (const hash of hashes)
+    it(`${JSON.stringify(hash)}: as the store routes it`, () => {
+      expect(run({ hash }).firstScreen === FIRST).toBe(storeOpensFirst(hash));
+    });
+
+  it('other query parameters keep it; present mode and the speaker notes do not', () => {
+    expect(run({ search: '?autoplay=0' }).firstScreen).toBe(FIRST);
+    expect(run({ search: '?present' }).firstScreen).toBeUndefined();
+    expect(run({ search: '?autoplay=0&notes' }).firstScreen).toBeUndefined();
+    expect(run({ search: '?present=1' }).firstScreen).toBeUndefined();
+  });
+
+  it('saved drafts, even unreadable ones, open from the catalog instead', () => {
+    expect(run({ stored: { [DRAFTS_STORAGE_KEY]: '{"version":1}' } }).firstScreen).toBeUndefined();
+    expect(run({ stored: { [DRAFTS_STORAGE_KEY]: 'not json' } }).firstScreen).toBeUndefined();
+    expect(run({ stored: { [THEME_STORAGE_KEY]: 'dark' } }).firstScreen).toBe(FIRST);
+  });
+});
+
+describe('first-screen.js: the app is requested after the prerendered screen is drawn', () => {
+  const plan = {
+    fetch: ['./runs/happy-path-0123456789.json'],
+    modules: ['./assets/runtime-a.js', './assets/player-b.js'],
+    script: './assets/index-c.js',
+  };
+  const requested = [
+    'link rel=preload as=fetch href=./runs/happy-path-0123456789.json crossOrigin=anonymous',
+    'link rel=modulepreload href=./assets/runtime-a.js crossOrigin=anonymous',
+    'link rel=modulepreload href=./assets/player-b.js crossOrigin=anonymous',
+    'script type=module src=./assets/index-c.js crossOrigin=anonymous',
+  ];
+
+  it('once the first contentful paint is presented, after the document is parsed, and only once', () => {
+    const page = run({ plan });
+    expect(page.parsed().frame().wait(0).painted('first-paint').wait(0).added).toEqual([]);
+    expect(page.painted().added).toEqual([]); // in a task of its own
+    expect(page.wait(0).added).toEqual(requested);
+    expect(page.wait(5000).painted().wait(0).added).toEqual(requested);
+  });
+
+  it('without paint timing: after the next frame', () => {
+    const page = run({ plan, paintTiming: false }).parsed();
+    expect(page.wait(0).added).toEqual([]);
+    expect(page.frame().wait(0).added).toEqual(requested);
+  });
+
+  it('in a tab that paints nothing (opened in the background): after three seconds', () => {
+    const page = run({ plan }).parsed();
+    expect(page.wait(2999).added).toEqual([]);
+    expect(page.wait(1).added).toEqual(requested);
+  });
+
+  it('when the address opens another screen: as soon as the document is parsed', () => {
+    const page = run({ plan, hash: '#/scenario/forbidden' });
+    expect(page.added).toEqual([]);
+    expect(page.parsed().added).toEqual(requested);
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * The app's first screen, prerendered into index.html at build time: the first preset's journey at its
+ * first step, rendered by React from the run the build has just recorded (src/app/prerender.tsx), so a
+ * phone on a slow network shows the journey as soon as the HTML and stylesheets are in, before the
+ * scripts arrive. The page then adopts that HTML (src/app/main.tsx), or, where the address or saved
+ * state asks for another first screen, hides it (public/first-screen.js) and renders its own.
+ */
+import { runnerImport, type Plugin, type ResolvedConfig } from 'vite';
+import { LAYER_ALIASES } from './aliases.js';
+import type { RecordedRunsPlugin } from './recordedRunsPlugin.js';
+
+const RUNS_MODULE = 'virtual:recorded-runs';
+
+export interface FirstScreen {
+  presetId: string;
+  html: string;
+}
+
+/** public/first-screen.js in index.html's <head> (Vite leaves it as it is, but for the `vite-ignore` mark). */
+const HEAD_SCRIPT = /<script\s+src="\.\/first-screen\.js"><\/script>/;
+
+/** What public/first-screen.js requests once the first screen is drawn, in this order. */
+export interface AfterPaint {
+  /** Files fetched by the app's script (the first journey's run). */
+  fetch: string[];
+  /** Modules the app's script imports at once. */
+  modules: string[];
+  /** The app's script. */
+  script: string;
+}
+
+/**
+ * Takes the app's script, its module preloads and the run's preload out of the page and lists them in a
+ * <meta> that public/first-screen.js reads: it requests them once the prerendered screen is drawn (at
+ * once when the address opens another screen). Loaded with the HTML, they would finish before the first
+ * paint on a fast network and hold it back there, so a first paint made of HTML and CSS alone could never
+ * be observed (and Lighthouse's simulation of a slow network counts every file that finished before it).
+ */
+export function afterPaint(html: string): string {
+  const plan: AfterPaint = { fetch: [], modules: [], script: '' };
+  const take = (re: RegExp, into: (url: string) => void) => {
+    html = html.replace(re, (_tag, url: string) => {
+      into(url);
+      return '';
+    });
+  };
+  take(/\s*<script type="module" crossorigin src="([^"]+)"><\/script>/g, (url) => {
+    if (plan.script) throw new Error('index.html has more than one module script');
+    plan.script = url;
+  });
+  take(/\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g, (url) => plan.modules.push(url));
+  take(/\s*<link rel="preload" as="fetch" href="([^"]+)" crossorigin="anonymous">/g, (url) => plan.fetch.push(url));
+  if (!plan.script) throw new Error('index.html has no module script to load after the first paint');
+  if (!HEAD_SCRIPT.test(html)) throw new Error('index.html has no <script src="./first-screen.js">');
+  const meta = `<meta name="pod-journey-after-paint" content="${JSON.stringify(plan).replace(/"/g, '&quot;')}">`;
+  return html.replace(HEAD_SCRIPT, `${meta}\n    <script src="./first-screen.js"></script>`);
+}
+
+export function prerenderPlugin(runs: RecordedRunsPlugin): Plugin {
+  let config: ResolvedConfig | undefined;
+  return {
+    name: 'pod-journey:prerender',
+    apply: 'build',
+    configResolved(resolved) {
+      config = resolved;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler: async (html, ctx) => {
+        const recorded = runs.recorded();
+        if (!recorded || !ctx.filename.endsWith('index.html') || config?.build.ssr) return html;
+        const { files, json } = await recorded;
+        const { module } = await runnerImport<{
+          renderFirstScreen(read: (file: string) => unknown): Promise<FirstScreen>;
+        }>('/src/app/prerender.tsx', {
+          configFile: false,
+          root: config?.root,
+          resolve: { alias: LAYER_ALIASES },
+          logLevel: 'error',
+          plugins: [
+            // Stylesheets are the page's own; React's markup needs none of them.
+            {
+              name: 'pod-journey:no-stylesheets',
+              enforce: 'pre',
+              resolveId: (id) => (id.endsWith('.css') ? '\0stylesheet' : undefined),
+              load: (id) => (id === '\0stylesheet' ? 'export default "";' : undefined),
+            },
+            {
+              name: 'pod-journey:recorded-runs-of-this-build',
+              resolveId: (id) => (id === RUNS_MODULE ? `\0${RUNS_MODULE}` : undefined),
+              load: (id) => (id === `\0${RUNS_MODULE}` ? `export default ${JSON.stringify(files)};` : undefined),
+            },
+          ],
+        });
+        const screen = await module.renderFirstScreen((file) => {
+          const text = json.get(file);
+          if (text === undefined) throw new Error(`the build wrote no run ${file}`);
+          return JSON.parse(text);
+        });
+        const root = '<div id="root"></div>';
+        const page = '<html lang="en">';
+        if (!html.includes(root) || !html.includes(page))
+          throw new Error(`index.html has no ${page} or no empty ${root} to prerender into`);
+        const id = screen.presetId;
+        return afterPaint(html)
+          .replace(page, `<html lang="en" data-first-screen="${id}">`)
+          .replace(root, `<div id="root" data-prerendered="${id}">${screen.html}</div>`);
+      },
+    },
+  };
+}
