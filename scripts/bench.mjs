@@ -54,10 +54,10 @@ const initialBytes = (dist, page = 'index.html') => pageBytes(dist, page).gzip;
 
 function bytes() {
   const assets = measureBuild(DIST);
-  const initial = assets.filter((a) => a.initial);
   const find = (re) => assets.filter((a) => re.test(a.file));
   const rows = [
-    ['initial JS+CSS (full app)', kib(sum(initial)), 'target ≤ 150 KiB'],
+    // As check-budget counts it: with the head script (public/first-screen.js), which is not in assets/.
+    ['initial JS+CSS (full app)', kib(initialBytes(DIST)), 'target ≤ 150 KiB'],
     [
       'initial JS+CSS (embed)',
       existsSync(join(DIST, 'embed.html')) ? kib(initialBytes(DIST, 'embed.html')) : 'no embed yet',
