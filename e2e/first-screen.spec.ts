@@ -57,6 +57,28 @@ test.describe('the prerendered first screen', () => {
     expect(errors).toEqual([]);
   });
 
+  test('clicks before the app has adopted it are replayed once it has, each once', async ({ journey, page }) => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+      await gate;
+      await route.continue();
+    });
+    await page.goto('./');
+    await expect(journey.stepCounter).toHaveText(/Step 1\s*\/\s*60/);
+    await expect(journey.button('Next step')).toHaveCSS('cursor', 'progress');
+    await journey.button('Next step').click();
+    await journey.button('Next step').click();
+    await expect(page.locator('#root[data-live]')).not.toBeAttached();
+    await expect(journey.stepCounter).toHaveText(/Step 1\s*\/\s*60/);
+    release();
+    await expect(page.locator('#root[data-live]')).toBeAttached();
+    await expect(journey.stepCounter).toHaveText(/Step 3\s*\/\s*60/);
+    await page.waitForTimeout(500);
+    await expect(journey.stepCounter).toHaveText(/Step 3\s*\/\s*60/);
+    await expect(journey.button('Next step')).not.toHaveCSS('cursor', 'progress');
+  });
+
   test("the app's scripts are requested only after the first contentful paint", async ({ journey, page }) => {
     await journey.open();
     const timing = await page.evaluate(() => {

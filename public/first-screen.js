@@ -11,6 +11,10 @@
 //    <meta name="pod-journey-after-paint"> instead of loading them with the HTML (scripts/prerenderPlugin.ts):
 //    they are requested once that screen has been drawn, so it is drawn from the HTML and stylesheets
 //    alone, and at once when this address opens another screen.
+// 4. Clicks on the prerendered screen before the app has adopted it: its buttons are drawn but do nothing
+//    yet. They are kept (window.podJourneyEarlyClicks, at most 10) until the app takes the list as React
+//    starts listening, and replayed once it has adopted the screen, whose elements are these same ones
+//    (src/app/main.tsx).
 (function () {
   var html = document.documentElement;
   var theme = null;
@@ -36,6 +40,20 @@
 
   var plan = document.querySelector('meta[name="pod-journey-after-paint"]');
   if (plan) load(JSON.parse(plan.getAttribute('content')), html.hasAttribute('data-first-screen'));
+  if (html.hasAttribute('data-first-screen')) keepEarlyClicks();
+
+  function keepEarlyClicks() {
+    var early = (window.podJourneyEarlyClicks = []);
+    function keep(e) {
+      // Once the app takes the list, React hears clicks itself.
+      if (window.podJourneyEarlyClicks !== early) return document.removeEventListener('click', keep, true);
+      var root = document.getElementById('root');
+      var control = e.target instanceof Element && e.target.closest('button, [role="tab"], [role="radio"]');
+      if (!root || !control || !root.contains(control) || control.disabled) return;
+      if (early.length < 10) early.push(control);
+    }
+    document.addEventListener('click', keep, true);
+  }
 
   function load(files, afterPaint) {
     var started = false;

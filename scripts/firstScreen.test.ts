@@ -23,6 +23,19 @@ interface Page {
   paintTiming?: boolean;
 }
 
+/** An element of the fake page: a control (button, tab, radio) or something else, in #root or not. */
+class FakeElement {
+  constructor(
+    readonly control: boolean,
+    readonly inRoot = true,
+    readonly disabled = false,
+  ) {}
+  closest() {
+    return this.control ? this : null;
+  }
+}
+const root = { contains: (el: FakeElement) => el.inRoot };
+
 /**
  * Runs the script against a fake page whose document is still being parsed. The returned page can be
  * driven: the document finishes parsing, frames are drawn, the first contentful paint is presented,
@@ -53,6 +66,8 @@ function run({
   };
   const added: string[] = [];
   const listeners: (() => void)[] = [];
+  const clickListeners: ((e: { target: unknown }) => void)[] = [];
+  const win: Record<string, unknown> = { PerformanceObserver: undefined };
   const frames: (() => void)[] = [];
   const observers: ((list: { getEntriesByName(n: string): unknown[] }) => void)[] = [];
   let timers: { at: number; f: () => void }[] = [];
@@ -60,7 +75,11 @@ function run({
   const document = {
     documentElement: html,
     readyState: 'loading',
-    addEventListener: (type: string, f: () => void) => type === 'DOMContentLoaded' && listeners.push(f),
+    addEventListener: (type: string, f: () => void) =>
+      type === 'DOMContentLoaded' ? listeners.push(f) : type === 'click' && clickListeners.push(f),
+    removeEventListener: (type: string, f: () => void) =>
+      type === 'click' && clickListeners.splice(clickListeners.indexOf(f), 1),
+    getElementById: (id: string) => (id === 'root' ? root : null),
     querySelector: (q: string) =>
       q === 'meta[name="pod-journey-after-paint"]' && plan ? { getAttribute: () => JSON.stringify(plan) } : null,
     createElement: (tag: string) => ({ tag }) as Record<string, string>,
@@ -79,6 +98,7 @@ function run({
       observers.splice(observers.indexOf(this.callback), 1);
     }
   }
+  win.PerformanceObserver = PerformanceObserver;
   const setTimeout = (f: () => void, ms: number) => void timers.push({ at: now + ms, f });
   const matchMedia = (q: string) => ({ matches: q === '(prefers-color-scheme: dark)' && systemDark });
   new Function(
@@ -91,6 +111,7 @@ function run({
     'PerformanceObserver',
     'requestAnimationFrame',
     'setTimeout',
+    'Element',
     SCRIPT,
   )(
     document,
@@ -98,10 +119,11 @@ function run({
     localStorage,
     matchMedia,
     URLSearchParams,
-    { PerformanceObserver },
+    win,
     PerformanceObserver,
     (f: () => void) => frames.push(f),
     setTimeout,
+    FakeElement,
   );
   const page = {
     theme: attrs.get('data-theme'),
@@ -119,6 +141,20 @@ function run({
     painted(name = 'first-contentful-paint') {
       const list = { getEntriesByName: (n: string) => (n === name ? [{ name }] : []) };
       [...observers].forEach((f) => f(list));
+      return page;
+    },
+    /** A click on `target`, as the page's capturing listeners see it. */
+    click(target: unknown) {
+      [...clickListeners].forEach((f) => f({ target }));
+      return page;
+    },
+    /** What the page kept for the app to replay (null once the app has taken it). */
+    get earlyClicks() {
+      return win.podJourneyEarlyClicks as unknown[] | null | undefined;
+    },
+    /** The app takes the list as React starts listening (src/app/main.tsx). */
+    appListens() {
+      win.podJourneyEarlyClicks = null;
       return page;
     },
     wait(ms: number) {
@@ -230,5 +266,32 @@ describe('first-screen.js: the app is requested after the prerendered screen is 
     const page = run({ plan, hash: '#/scenario/forbidden' });
     expect(page.added).toEqual([]);
     expect(page.parsed().added).toEqual(requested);
+  });
+});
+
+describe('first-screen.js: clicks before the app has adopted the prerendered screen', () => {
+  it('are kept, in order, until the app takes them as React starts listening', () => {
+    const play = new FakeElement(true);
+    const next = new FakeElement(true);
+    const page = run({}).parsed().click(play).click(next).click(next);
+    expect(page.earlyClicks).toEqual([play, next, next]);
+    page.appListens().click(play);
+    expect(page.earlyClicks).toBeNull();
+  });
+
+  it('only on enabled controls of the app, and at most 10', () => {
+    const page = run({});
+    page
+      .click(new FakeElement(false))
+      .click(new FakeElement(true, false))
+      .click(new FakeElement(true, true, true));
+    expect(page.earlyClicks).toEqual([]);
+    for (let i = 0; i < 12; i++) page.click(new FakeElement(true));
+    expect(page.earlyClicks).toHaveLength(10);
+  });
+
+  it('are not kept where the prerendered screen is not shown', () => {
+    expect(run({ hash: '#/scenario/forbidden' }).click(new FakeElement(true)).earlyClicks).toBeUndefined();
+    expect(run({ firstScreen: null }).click(new FakeElement(true)).earlyClicks).toBeUndefined();
   });
 });

@@ -48,11 +48,14 @@ await (wanted ? booting : firstJourney(booting));
 /**
  * Marks #root `data-live` once React has committed the page, adopted or rendered: from then on it answers
  * clicks and keys (a prerendered screen shows its buttons before that). Renders nothing, so the adopted
- * HTML is the same with it.
+ * HTML is the same with it. StrictMode runs the effect twice in development; the second finds no clicks.
  */
 function Live() {
   useEffect(() => {
     root!.dataset.live = '';
+    // Clicks on the prerendered screen before React listened (public/first-screen.js kept them): adoption
+    // keeps its elements, so each is clicked again, now that React handles it.
+    for (const control of earlyClicks.splice(0)) if (control.isConnected) control.click();
   }, []);
   return null;
 }
@@ -62,6 +65,11 @@ const app = (
     <Live />
   </StrictMode>
 );
+// Clicks on the prerendered screen so far; from here on React hears them itself (hydrateRoot listens at
+// once, and handles a click on the page it is adopting).
+const early = window as { podJourneyEarlyClicks?: HTMLElement[] | null };
+const earlyClicks = early.podJourneyEarlyClicks ?? [];
+early.podJourneyEarlyClicks = null;
 const adopt =
   wanted && firstScreenOf(useJourney.getState()) === prerendered && usePresentMode.getState().mode === 'app';
 // Both are transitions: React renders (or adopts) the page in slices that yield to the browser, instead of
