@@ -120,3 +120,16 @@ test.describe('the prerendered first screen', () => {
     await expect(page.locator('#root')).toBeHidden();
   });
 });
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the first step is shown, under a line that says the rest needs JavaScript', async ({ journey, page }) => {
+    await page.goto('./');
+    // (Text locators skip <noscript>, where the line is.)
+    await expect(page.locator('.noscript')).toBeVisible();
+    await expect(page.locator('.noscript')).toContainText('needs JavaScript: below is its first step only.');
+    await expect(journey.stepCounter).toHaveText(/Step 1\s*\/\s*60/);
+    await expect(journey.button('Next step')).not.toHaveCSS('cursor', 'progress');
+  });
+});
