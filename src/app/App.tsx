@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'react';
 import {
   afterFirstContentfulPaint,
+  createDraftSaver,
+  hasSavedDrafts,
+  loadDrafts,
+  rememberDrafts,
   EditorPanel,
   Inspector,
   MobileViewSwitch,
@@ -14,11 +18,17 @@ import {
   useMediaQuery,
   usePlaybackLoop,
   usePresentMode,
+  type WorkspaceParts,
 } from '@ui';
 import { ErrorBoundary } from './ErrorBoundary';
 import { whenIdle } from './idle';
 import { ThemeProvider } from './ThemeProvider';
 import './app.css';
+
+/** What the full app hands the store at boot, in the browser and in the build's prerender: saved drafts. */
+export const WORKSPACE: WorkspaceParts = {
+  drafts: { loadDrafts, rememberDrafts, createDraftSaver, hasSavedDrafts },
+};
 
 /**
  * The composition root: the workspace, or present mode (`?present`), or the speaker notes window

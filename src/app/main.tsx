@@ -1,16 +1,7 @@
 import { StrictMode, startTransition, useEffect } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import {
-  createDraftSaver,
-  firstJourney,
-  firstScreenOf,
-  hasSavedDrafts,
-  loadDrafts,
-  rememberDrafts,
-  useJourney,
-  usePresentMode,
-} from '@ui';
-import { App } from './App';
+import { firstJourney, firstScreenOf, useJourney, usePresentMode } from '@ui';
+import { App, WORKSPACE } from './App';
 import { whenIdle } from './idle';
 import { applyTheme } from './theme';
 
@@ -23,7 +14,7 @@ applyTheme(store.themePref);
 // The first journey is the preset's recorded run, which carries its texts (no simulator needed); the
 // catalog of every preset's texts loads once the page has painted, or first when there are saved
 // drafts to restore.
-const booting = store.boot({ drafts: { loadDrafts, rememberDrafts, createDraftSaver, hasSavedDrafts } });
+const booting = store.boot(WORKSPACE);
 
 // A second visit works offline: the build's service worker (sw.js) keeps every file of the site. It is
 // registered once the page has loaded and is idle, so it never competes with the first paint; not from

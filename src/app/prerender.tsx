@@ -6,16 +6,8 @@
  */
 import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
-import {
-  createDraftSaver,
-  firstScreenOf,
-  hasSavedDrafts,
-  loadDrafts,
-  readRunFilesWith,
-  rememberDrafts,
-  useJourney,
-} from '@ui';
-import { App } from './App';
+import { firstScreenOf, readRunFilesWith, useJourney } from '@ui';
+import { App, WORKSPACE } from './App';
 
 export interface FirstScreen {
   /** The preset shown, at its first step. */
@@ -26,7 +18,7 @@ export interface FirstScreen {
 
 export async function renderFirstScreen(readFile: (file: string) => unknown): Promise<FirstScreen> {
   readRunFilesWith(async (file) => readFile(file));
-  await useJourney.getState().boot({ drafts: { loadDrafts, rememberDrafts, createDraftSaver, hasSavedDrafts } });
+  await useJourney.getState().boot(WORKSPACE);
   const presetId = firstScreenOf(useJourney.getState());
   if (!presetId) throw new Error('the store did not boot to a first screen (is the first preset recorded?)');
   const html = renderToString(
