@@ -2,8 +2,8 @@
 // Deterministic, so it belongs in the test command: it fails when the initial JS + CSS of the app or
 // of the embeddable player exceed their budgets, when Monaco, the simulator or the scenario catalog leak
 // into them, when the first journey's recorded run grows or writes every step's snapshots out again,
-// when index.html loses its prerendered first screen or grows, or when the <pod-journey> element's script grows or stops being one file. Run after
-// `npm run build`.
+// when index.html loses its prerendered first screen or grows, or when the <pod-journey> element's
+// script grows or stops being one file. Run after `npm run build`.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ELEMENT_SCRIPT, firstRunFile, gzipBytes, kib, measureBuild, pageBytes } from './bundleBytes.mjs';

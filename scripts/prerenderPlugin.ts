@@ -7,14 +7,8 @@
  */
 import { runnerImport, type Plugin, type ResolvedConfig } from 'vite';
 import { LAYER_ALIASES } from './aliases.js';
-import type { RecordedRunsPlugin } from './recordedRunsPlugin.js';
-
-const RUNS_MODULE = 'virtual:recorded-runs';
-
-export interface FirstScreen {
-  presetId: string;
-  html: string;
-}
+import { recordedRunsModule, type RecordedRunsPlugin } from './recordedRunsPlugin.js';
+import type * as Prerender from '../src/app/prerender';
 
 /** public/first-screen.js in index.html's <head> (Vite leaves it as it is, but for the `vite-ignore` mark). */
 const HEAD_SCRIPT = /<script\s+src="\.\/first-screen\.js"><\/script>/;
@@ -70,9 +64,7 @@ export function prerenderPlugin(runs: RecordedRunsPlugin): Plugin {
         const recorded = runs.recorded();
         if (!recorded || !ctx.filename.endsWith('index.html') || config?.build.ssr) return html;
         const { files, json } = await recorded;
-        const { module } = await runnerImport<{
-          renderFirstScreen(read: (file: string) => unknown): Promise<FirstScreen>;
-        }>('/src/app/prerender.tsx', {
+        const { module } = await runnerImport<typeof Prerender>('/src/app/prerender.tsx', {
           configFile: false,
           root: config?.root,
           resolve: { alias: LAYER_ALIASES },
@@ -85,11 +77,7 @@ export function prerenderPlugin(runs: RecordedRunsPlugin): Plugin {
               resolveId: (id) => (id.endsWith('.css') ? '\0stylesheet' : undefined),
               load: (id) => (id === '\0stylesheet' ? 'export default "";' : undefined),
             },
-            {
-              name: 'pod-journey:recorded-runs-of-this-build',
-              resolveId: (id) => (id === RUNS_MODULE ? `\0${RUNS_MODULE}` : undefined),
-              load: (id) => (id === `\0${RUNS_MODULE}` ? `export default ${JSON.stringify(files)};` : undefined),
-            },
+            recordedRunsModule(files),
           ],
         });
         const screen = await module.renderFirstScreen((file) => {

@@ -13,6 +13,17 @@ import type { RecordedFile } from './recordRuns.js';
 
 const ID = 'virtual:recorded-runs';
 const RESOLVED = `\0${ID}`;
+
+/**
+ * A plugin serving `virtual:recorded-runs` as `files` (preset id → file): this build's runs, for code run
+ * at build time that imports the store (scripts/prerenderPlugin.ts).
+ */
+export const recordedRunsModule = (files: Record<string, string>): Plugin => ({
+  name: 'pod-journey:recorded-runs-of-this-build',
+  resolveId: (id) => (id === ID ? RESOLVED : undefined),
+  load: (id) => (id === RESOLVED ? moduleOf(files) : undefined),
+});
+const moduleOf = (files: Record<string, string>) => `export default ${JSON.stringify(files)};`;
 /** Where the files go in the build, relative to the pages (base './'). */
 export const RUNS_DIR = 'runs';
 
@@ -77,7 +88,7 @@ export function recordedRunsPlugin(): RecordedRunsPlugin {
         }
         return names;
       })();
-      return `export default ${JSON.stringify(await files)};`;
+      return moduleOf(await files);
     },
   };
 }
