@@ -3,13 +3,12 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { firstJourney, firstScreenOf, useJourney, usePresentMode } from '@ui';
 import { App, WORKSPACE } from './App';
 import { whenIdle } from './idle';
-import { applyTheme } from './theme';
 
 const store = useJourney.getState();
 // `?autoplay=0`: Apply does not start playing (end-to-end tests step deterministically).
 store.setAutoplay(new URLSearchParams(window.location.search).get('autoplay') !== '0');
-// The theme is on <html> before the first render, so the page never flashes the other one.
-applyTheme(store.themePref);
+// The theme is on <html> before the first paint: public/first-screen.js, in index.html's <head>, sets it
+// (ThemeProvider keeps it in step from then on).
 
 // The first journey is the preset's recorded run, which carries its texts (no simulator needed); the
 // catalog of every preset's texts loads once the page has painted, or first when there are saved
