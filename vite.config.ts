@@ -58,7 +58,7 @@ export default defineConfig(({ isSsrBuild }) => {
                 groups: [
                   {
                     name: 'player',
-                    test: /node_modules[\\/](react|react-dom|scheduler|zustand)[\\/]|src[\\/]ui[\\/](styles[\\/]|store[\\/](store|route|recorded|derive|playhead|theme|catalog|link)\.ts|stage[\\/](?!PodCard)|common[\\/](icons|Notice|useMediaQuery|format)\.tsx?|timeline[\\/](usePlaybackLoop|Transport|StepSlider)|editor[\\/](FailureLink|requests|useFailure|highlightYaml\.ts)|picture[\\/]svg\.ts)/,
+                    test: /node_modules[\\/](react|react-dom|scheduler|zustand)[\\/]|src[\\/]ui[\\/](styles[\\/]|store[\\/](store|route|recorded|derive|playhead|theme|catalog|link)\.ts|stage[\\/](?!PodCard)|common[\\/](icons|Notice|useMediaQuery|format|mountPage)\.tsx?|timeline[\\/](usePlaybackLoop|Transport|StepSlider)|editor[\\/](FailureLink|requests|useFailure|highlightYaml\.ts)|picture[\\/]svg\.ts)/,
                   },
                 ],
               },

@@ -10,16 +10,16 @@ async function withoutScripts(page: Page) {
   await page.route(/\/assets\/[^/]+\.js$/, (route) => route.abort());
 }
 
-/** Counts, from before the page loads, how often the app's outermost element is removed from the page. */
-async function countRemovals(page: Page) {
-  await page.addInitScript(() => {
+/** Counts, from before the page loads, how often the page's outermost element (`.app`, `.embed`) is removed. */
+async function countRemovals(page: Page, outermost = 'app') {
+  await page.addInitScript((cls) => {
     const w = window as unknown as { removedScreens: number };
     w.removedScreens = 0;
     new MutationObserver((records) => {
       for (const r of records)
-        for (const n of r.removedNodes) if (n instanceof HTMLElement && n.classList.contains('app')) w.removedScreens++;
+        for (const n of r.removedNodes) if (n instanceof HTMLElement && n.classList.contains(cls)) w.removedScreens++;
     }).observe(document, { childList: true, subtree: true });
-  });
+  }, outermost);
   return () => page.evaluate(() => (window as unknown as { removedScreens: number }).removedScreens);
 }
 
@@ -121,6 +121,78 @@ test.describe('the prerendered first screen', () => {
   });
 });
 
+test.describe("the embeddable player's prerendered first screen", () => {
+  const counter = (page: Page) => page.getByTestId('step-counter');
+  const next = (page: Page) => page.getByRole('button', { name: 'Next step' });
+
+  test('is the journey at its first step before any script has run, in the theme the address asks for', async ({
+    page,
+  }) => {
+    await withoutScripts(page);
+    await page.goto('./embed.html?theme=dark');
+    await expect(counter(page)).toHaveText('Step 1 of 60');
+    await expect(page.getByRole('heading', { name: 'Read pod.yaml: 1 object' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  });
+
+  test('is adopted: never drawn again, no errors, and the player answers input', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    const removals = await countRemovals(page, 'embed');
+    await page.goto('./embed.html');
+    await expect(page.locator('#root[data-live]')).toBeAttached();
+    await next(page).click();
+    await expect(counter(page)).toHaveText('Step 2 of 60');
+    await expect(page.getByRole('link', { name: /Edit in Pod Journey/ })).toHaveAttribute(
+      'href',
+      /^\.\/index\.html#\/scenario\/happy-path\/step\/2$/,
+    );
+    expect(await removals()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  test('with ?autoplay=1: adopted, then it plays', async ({ page }) => {
+    const removals = await countRemovals(page, 'embed');
+    await page.goto('./embed.html?autoplay=1');
+    await expect(page.locator('#root[data-live]')).toBeAttached();
+    await expect(counter(page)).not.toHaveText('Step 1 of 60');
+    await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+    expect(await removals()).toBe(0);
+  });
+
+  test('clicks before the player has adopted it are replayed once it has', async ({ page }) => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/embed-[^/]+\.js$/, async (route) => {
+      await gate;
+      await route.continue();
+    });
+    await page.goto('./embed.html');
+    await expect(counter(page)).toHaveText('Step 1 of 60');
+    await next(page).click();
+    await next(page).click();
+    await expect(counter(page)).toHaveText('Step 1 of 60');
+    release();
+    await expect(page.locator('#root[data-live]')).toBeAttached();
+    await expect(counter(page)).toHaveText('Step 3 of 60');
+  });
+
+  test('is never shown when the address names another scenario', async ({ page }) => {
+    const removals = await countRemovals(page, 'embed');
+    await withoutScripts(page);
+    await page.goto('./embed.html#/scenario/forbidden');
+    await expect(page.locator('html')).not.toHaveAttribute('data-first-screen');
+    await expect(page.locator('#root')).toBeHidden();
+    await page.unroute(/\/assets\/[^/]+\.js$/);
+    await page.reload();
+    await expect(page.locator('#root[data-live]')).toBeAttached();
+    await expect(counter(page)).toHaveText(/^Step 1 of \d+$/);
+    await expect(counter(page)).not.toHaveText('Step 1 of 60');
+    expect(await removals()).toBe(1);
+  });
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
@@ -131,5 +203,11 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('.noscript')).toContainText('needs JavaScript: below is its first step only.');
     await expect(journey.stepCounter).toHaveText(/Step 1\s*\/\s*60/);
     await expect(journey.button('Next step')).not.toHaveCSS('cursor', 'progress');
+  });
+
+  test("the player's first step is shown, under the same line", async ({ page }) => {
+    await page.goto('./embed.html');
+    await expect(page.locator('.noscript')).toContainText('needs JavaScript: below is its first step only.');
+    await expect(page.getByTestId('step-counter')).toHaveText('Step 1 of 60');
   });
 });

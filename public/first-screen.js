@@ -1,30 +1,37 @@
 // Runs in <head> before the page is first drawn: a classic script, so it holds that paint, and it is tiny.
 //
-// 1. The colour theme: the saved preference, or else the system's. It is set here because the app's first
-//    screen is in its HTML, and must never be drawn in the other theme first (src/ui/store/theme.ts).
-// 2. The build prerenders the first preset's first screen into index.html and marks the page
+// It serves two pages: the app (index.html) and the embeddable player (embed.html, <html data-page="embed">).
+//
+// 1. The colour theme: in the app the saved preference, or else the system's (src/ui/store/theme.ts); in
+//    the player the address's `?theme=`, or else the system's (src/embed/options.ts). It is set here because
+//    the first screen is in the page's HTML, and must never be drawn in the other theme first.
+// 2. The build prerenders the first preset's first screen into both pages and marks the page
 //    <html data-first-screen="<preset>">. When this address or this browser's saved state opens something
 //    else (another scenario or step, an edited scenario's link, present mode, the speaker notes, saved
-//    drafts), the mark is removed: the stylesheet hides that screen and the app renders its own
-//    (src/app/main.tsx).
-// 3. The app's scripts. Where the build has prerendered the first screen, it lists them in
+//    drafts), the mark is removed: the stylesheet hides that screen and the page renders its own
+//    (src/ui/common/mountPage.tsx).
+// 3. The page's scripts. Where the build has prerendered the first screen, it lists them in
 //    <meta name="pod-journey-after-paint"> instead of loading them with the HTML (scripts/prerenderPlugin.ts):
 //    they are requested once that screen has been drawn, so it is drawn from the HTML and stylesheets
 //    alone, and at once when this address opens another screen.
-// 4. Clicks on the prerendered screen before the app has adopted it: its buttons are drawn but do nothing
-//    yet. They are kept (window.podJourneyEarlyClicks, at most 10) until the app takes the list as React
+// 4. Clicks on the prerendered screen before the page has adopted it: its buttons are drawn but do nothing
+//    yet. They are kept (window.podJourneyEarlyClicks, at most 10) until the page takes the list as React
 //    starts listening, and replayed once it has adopted the screen, whose elements are these same ones
-//    (src/app/main.tsx).
+//    (src/ui/common/mountPage.tsx).
 (function () {
   var html = document.documentElement;
+  var query = new URLSearchParams(location.search);
+  var embed = html.getAttribute('data-page') === 'embed';
   var theme = null;
   var drafts = false;
-  try {
-    theme = localStorage.getItem('pod-journey.theme.v1');
-    drafts = localStorage.getItem('pod-journey.drafts') !== null;
-  } catch {
-    // Storage is disabled or refused: the system's theme, and no drafts.
-  }
+  if (embed) theme = query.get('theme');
+  else
+    try {
+      theme = localStorage.getItem('pod-journey.theme.v1');
+      drafts = localStorage.getItem('pod-journey.drafts') !== null;
+    } catch {
+      // Storage is disabled or refused: the system's theme, and no drafts.
+    }
   var dark = theme === 'dark' || (theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
   html.setAttribute('data-theme', dark ? 'dark' : 'light');
 
@@ -34,7 +41,6 @@
     var path = hash.replace(/\/$/, '');
     var route = hash.indexOf('#/scenario/') === 0 || hash.indexOf('#/s/') === 0;
     var same = !route || path === '#/scenario/' + first;
-    var query = new URLSearchParams(location.search);
     if (!same || drafts || query.has('present') || query.has('notes')) html.removeAttribute('data-first-screen');
   }
 
@@ -60,9 +66,11 @@
     function start() {
       if (started) return;
       started = true;
-      files.fetch.forEach(function (href) {
-        add('link', { rel: 'preload', as: 'fetch', href: href, crossOrigin: 'anonymous' });
-      });
+      // The first screen's run; another screen fetches its own.
+      if (afterPaint)
+        files.fetch.forEach(function (href) {
+          add('link', { rel: 'preload', as: 'fetch', href: href, crossOrigin: 'anonymous' });
+        });
       files.modules.forEach(function (href) {
         add('link', { rel: 'modulepreload', href: href, crossOrigin: 'anonymous' });
       });

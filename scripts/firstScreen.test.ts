@@ -1,16 +1,20 @@
-// public/first-screen.js, the classic script in index.html's <head>: it runs before the first paint, so
-// it cannot import the app's modules. These tests hold it to them: the storage keys, the theme's
-// resolution, and which addresses open the first screen the build prerendered (the store's route).
+// public/first-screen.js, the classic script in the <head> of index.html and embed.html: it runs before the
+// first paint, so it cannot import the pages' modules. These tests hold it to them: the storage keys, the
+// theme's resolution (the app's and the player's), and which addresses open the first screen the build
+// prerendered (the store's route).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseRoute } from '../src/ui/store/route';
 import { THEME_STORAGE_KEY, resolveTheme, parseThemePref } from '../src/ui/store/theme';
 import { DRAFTS_STORAGE_KEY } from '../src/ui/store/persist';
+import { embedOptions } from '../src/embed/options';
 
 const SCRIPT = readFileSync(new URL('../public/first-screen.js', import.meta.url), 'utf8');
 const FIRST = 'happy-path';
 
 interface Page {
+  /** The embeddable player's page (embed.html) instead of the app's. */
+  embed?: boolean;
   hash?: string;
   search?: string;
   stored?: Record<string, string>;
@@ -42,6 +46,7 @@ const root = { contains: (el: FakeElement) => el.inRoot };
  * time passes. `added` lists the elements the script put into <head>, as `tag attr=value…`.
  */
 function run({
+  embed = false,
   hash = '',
   search = '',
   stored = {},
@@ -52,6 +57,7 @@ function run({
   paintTiming = true,
 }: Page) {
   const attrs = new Map<string, string>(firstScreen === null ? [] : [['data-first-screen', firstScreen]]);
+  if (embed) attrs.set('data-page', 'embed');
   const html = {
     getAttribute: (k: string) => attrs.get(k) ?? null,
     setAttribute: (k: string, v: string) => void attrs.set(k, v),
@@ -262,10 +268,10 @@ describe('first-screen.js: the app is requested after the prerendered screen is 
     expect(page.wait(1).added).toEqual(requested);
   });
 
-  it('when the address opens another screen: as soon as the document is parsed', () => {
+  it('when the address opens another screen: as soon as the document is parsed, without the first screen’s run', () => {
     const page = run({ plan, hash: '#/scenario/forbidden' });
     expect(page.added).toEqual([]);
-    expect(page.parsed().added).toEqual(requested);
+    expect(page.parsed().added).toEqual(requested.slice(1));
   });
 });
 
@@ -293,5 +299,27 @@ describe('first-screen.js: clicks before the app has adopted the prerendered scr
   it('are not kept where the prerendered screen is not shown', () => {
     expect(run({ hash: '#/scenario/forbidden' }).click(new FakeElement(true)).earlyClicks).toBeUndefined();
     expect(run({ firstScreen: null }).click(new FakeElement(true)).earlyClicks).toBeUndefined();
+  });
+});
+
+describe('first-screen.js in the embeddable player (embed.html)', () => {
+  for (const search of ['', '?theme=dark', '?theme=light', '?theme=sepia', '?autoplay=1&theme=dark'])
+    for (const systemDark of [false, true])
+      it(`${JSON.stringify(search)}, system ${systemDark ? 'dark' : 'light'}: the theme as the player resolves it`, () => {
+        const expected = resolveTheme(embedOptions(search).theme, systemDark);
+        expect(run({ embed: true, search, systemDark }).theme).toBe(expected);
+      });
+
+  it('reads nothing the app saved: neither its theme nor its drafts', () => {
+    const stored = { [THEME_STORAGE_KEY]: 'dark', [DRAFTS_STORAGE_KEY]: '{"version":1}' };
+    expect(run({ embed: true, stored })).toMatchObject({ theme: 'light', firstScreen: FIRST });
+    expect(run({ embed: true, storageThrows: true })).toMatchObject({ theme: 'light', firstScreen: FIRST });
+  });
+
+  it('shows the first screen for its own address only, autoplay included', () => {
+    expect(run({ embed: true, search: '?autoplay=1' }).firstScreen).toBe(FIRST);
+    expect(run({ embed: true, hash: '#/scenario/happy-path' }).firstScreen).toBe(FIRST);
+    expect(run({ embed: true, hash: '#/scenario/happy-path/step/12' }).firstScreen).toBeUndefined();
+    expect(run({ embed: true, hash: '#/scenario/image-pull-backoff' }).firstScreen).toBeUndefined();
   });
 });

@@ -1,16 +1,27 @@
 /**
- * The app's first screen, prerendered into index.html at build time: the first preset's journey at its
- * first step, rendered by React from the run the build has just recorded (src/app/prerender.tsx), so a
- * phone on a slow network shows the journey as soon as the HTML and stylesheets are in, before the
- * scripts arrive. The page then adopts that HTML (src/app/main.tsx), or, where the address or saved
- * state asks for another first screen, hides it (public/first-screen.js) and renders its own.
+ * The first screens of the app (index.html) and of the embeddable player (embed.html), prerendered at
+ * build time: the first preset's journey at its first step, rendered by React from the run the build has
+ * just recorded (src/app/prerender.tsx, src/embed/prerender.tsx), so a phone on a slow network shows the
+ * journey as soon as the HTML and stylesheets are in, before the scripts arrive. The page then adopts that
+ * HTML (src/ui/common/mountPage.tsx), or, where the address or saved state asks for another first screen,
+ * hides it (public/first-screen.js) and renders its own.
  */
 import { runnerImport, type Plugin, type ResolvedConfig } from 'vite';
 import { LAYER_ALIASES } from './aliases.js';
 import { recordedRunsModule, type RecordedRunsPlugin } from './recordedRunsPlugin.js';
-import type * as Prerender from '../src/app/prerender';
+import type { FirstScreen } from '../src/ui/common/mountPage';
 
-/** public/first-screen.js in index.html's <head> (Vite leaves it as it is, but for the `vite-ignore` mark). */
+/** Each prerendered page and the module that renders its first screen. */
+const PAGES: Record<string, string> = {
+  'index.html': '/src/app/prerender.tsx',
+  'embed.html': '/src/embed/prerender.tsx',
+};
+
+interface Prerender {
+  renderFirstScreen(readFile: (file: string) => unknown): Promise<FirstScreen>;
+}
+
+/** public/first-screen.js in the page's <head> (Vite leaves it as it is, but for the `vite-ignore` mark). */
 const HEAD_SCRIPT = /<script\s+src="\.\/first-screen\.js"><\/script>/;
 
 /** What public/first-screen.js requests once the first screen is drawn, in this order. */
@@ -39,13 +50,13 @@ export function afterPaint(html: string): string {
     });
   };
   take(/\s*<script type="module" crossorigin src="([^"]+)"><\/script>/g, (url) => {
-    if (plan.script) throw new Error('index.html has more than one module script');
+    if (plan.script) throw new Error('the page has more than one module script');
     plan.script = url;
   });
   take(/\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g, (url) => plan.modules.push(url));
   take(/\s*<link rel="preload" as="fetch" href="([^"]+)" crossorigin="anonymous">/g, (url) => plan.fetch.push(url));
-  if (!plan.script) throw new Error('index.html has no module script to load after the first paint');
-  if (!HEAD_SCRIPT.test(html)) throw new Error('index.html has no <script src="./first-screen.js">');
+  if (!plan.script) throw new Error('the page has no module script to load after the first paint');
+  if (!HEAD_SCRIPT.test(html)) throw new Error('the page has no <script src="./first-screen.js">');
   const meta = `<meta name="pod-journey-after-paint" content="${JSON.stringify(plan).replace(/"/g, '&quot;')}">`;
   return html.replace(HEAD_SCRIPT, `${meta}\n    <script src="./first-screen.js"></script>`);
 }
@@ -62,9 +73,10 @@ export function prerenderPlugin(runs: RecordedRunsPlugin): Plugin {
       order: 'post',
       handler: async (html, ctx) => {
         const recorded = runs.recorded();
-        if (!recorded || !ctx.filename.endsWith('index.html') || config?.build.ssr) return html;
+        const name = Object.keys(PAGES).find((page) => ctx.filename.endsWith(`/${page}`));
+        if (!recorded || !name || config?.build.ssr) return html;
         const { files, json } = await recorded;
-        const { module } = await runnerImport<typeof Prerender>('/src/app/prerender.tsx', {
+        const { module } = await runnerImport<Prerender>(PAGES[name]!, {
           configFile: false,
           root: config?.root,
           resolve: { alias: LAYER_ALIASES },
@@ -86,12 +98,12 @@ export function prerenderPlugin(runs: RecordedRunsPlugin): Plugin {
           return JSON.parse(text);
         });
         const root = '<div id="root"></div>';
-        const page = '<html lang="en">';
-        if (!html.includes(root) || !html.includes(page))
-          throw new Error(`index.html has no ${page} or no empty ${root} to prerender into`);
+        const page = /<html lang="en"/;
+        if (!html.includes(root) || !page.test(html))
+          throw new Error(`${name} has no <html lang="en"> or no empty ${root} to prerender into`);
         const id = screen.presetId;
         return afterPaint(html)
-          .replace(page, `<html lang="en" data-first-screen="${id}">`)
+          .replace(page, `$& data-first-screen="${id}"`)
           .replace(root, `<div id="root" data-prerendered="${id}">${screen.html}</div>`);
       },
     },

@@ -49,12 +49,12 @@ export function recordedRunsPlugin(): RecordedRunsPlugin {
       config = resolved;
     },
     resolveId: (id) => (id === ID ? RESOLVED : undefined),
-    // The bare address opens the first preset: its run is fetched as the page's HTML is read, in
-    // parallel with the scripts, instead of after them. Other addresses fetch theirs as before.
+    // The bare address of either page opens the first preset: its run is fetched with the scripts,
+    // instead of after them (public/first-screen.js requests it only where that screen is shown).
     transformIndexHtml: {
       order: 'post',
       handler: async (_html, ctx) => {
-        if (!files || !ctx.filename.endsWith('index.html')) return [];
+        if (!files || !/\/(index|embed)\.html$/.test(ctx.filename)) return [];
         const first = Object.values(await files)[0];
         return first
           ? [

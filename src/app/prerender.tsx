@@ -6,15 +6,8 @@
  */
 import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
-import { firstScreenOf, readRunFilesWith, useJourney } from '@ui';
+import { firstScreenOf, readRunFilesWith, useJourney, type FirstScreen } from '@ui';
 import { App, WORKSPACE } from './App';
-
-export interface FirstScreen {
-  /** The preset shown, at its first step. */
-  presetId: string;
-  /** The markup of #root's children. */
-  html: string;
-}
 
 export async function renderFirstScreen(readFile: (file: string) => unknown): Promise<FirstScreen> {
   readRunFilesWith(async (file) => readFile(file));

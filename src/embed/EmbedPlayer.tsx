@@ -1,4 +1,4 @@
-import { useLayoutEffect } from 'react';
+import { useLayoutEffect, useSyncExternalStore } from 'react';
 import {
   resolveTheme,
   Stage,
@@ -27,6 +27,12 @@ export function EmbedPlayer({ theme }: { theme: ThemePref }) {
   const step = useJourney((s) => s.trace?.steps[s.playhead.index]);
   const runError = useJourney((s) => s.runError);
   const { seek } = useJourney.getState();
+  // The address's hash; none in the first screen the build prerenders (src/embed/prerender.tsx).
+  const hash = useSyncExternalStore(
+    onHashChange,
+    () => location.hash,
+    () => '',
+  );
   const empty = count === 0;
   const counter = empty ? 'Loading the journey…' : `Step ${index + 1} of ${count}`;
 
@@ -53,7 +59,7 @@ export function EmbedPlayer({ theme }: { theme: ThemePref }) {
             the step a moment after it is shown, so the link is brought up to date as it is followed. */}
         <a
           className="embed-edit"
-          href={`./index.html${location.hash}`}
+          href={`./index.html${hash}`}
           target="_blank"
           rel="noopener"
           onPointerDown={followAddress}
@@ -64,6 +70,11 @@ export function EmbedPlayer({ theme }: { theme: ThemePref }) {
       </section>
     </main>
   );
+}
+
+function onHashChange(notify: () => void) {
+  window.addEventListener('hashchange', notify);
+  return () => window.removeEventListener('hashchange', notify);
 }
 
 function followAddress(e: { currentTarget: HTMLAnchorElement }) {

@@ -13,6 +13,7 @@ export { Inspector } from './inspector/Inspector';
 export { MobileViewSwitch } from './common/MobileViewSwitch';
 export { useMediaQuery } from './common/useMediaQuery';
 export { afterFirstContentfulPaint } from './common/afterPaint';
+export { mountPage, type FirstScreen } from './common/mountPage';
 export { readRunFilesWith } from './store/recorded';
 export {
   firstJourney,
