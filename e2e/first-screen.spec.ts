@@ -113,6 +113,22 @@ test.describe('the prerendered first screen', () => {
       expect(await removals()).toBe(1);
     });
 
+  test('an address naming another preset fetches its run once, requested with the scripts', async ({ page }) => {
+    await page.goto('./#/scenario/forbidden/step/4');
+    await expect(page.locator('#root[data-live]')).toBeAttached();
+    await expect(page.getByTestId('step-counter')).toHaveText(/Step 4\s*\//);
+    const requests = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((r) => /\/runs\/[^/]+\.json$/.test(r.name))
+        .map((r) => ({
+          name: r.name.replace(/.*\/runs\//, ''),
+          initiator: (r as PerformanceResourceTiming).initiatorType,
+        })),
+    );
+    expect(requests).toEqual([{ name: expect.stringMatching(/^forbidden-[0-9a-f]{10}\.json$/), initiator: 'link' }]);
+  });
+
   test('is never shown when there are saved drafts to restore', async ({ page }) => {
     await withoutScripts(page);
     await page.addInitScript(() => localStorage.setItem('pod-journey.drafts', '{"version":1,"drafts":{}}'));

@@ -62,19 +62,34 @@
   }
 
   function load(files, afterPaint) {
+    var preloaded = false;
     var started = false;
+    // The scripts' files, fetched (and compiled) in parallel with the rest of the page: for another screen
+    // at once, as the HTML would have had them; for the prerendered one once it is drawn. With them the
+    // journey's recorded run: the first screen's, or the preset the address names (as the store reads
+    // src/ui/store/route.ts), which the page would otherwise request only once its scripts have run.
+    function preload() {
+      if (preloaded) return;
+      preloaded = true;
+      var run = afterPaint ? files.fetch : routeRun(files.runs || {});
+      run.forEach(function (href) {
+        add('link', { rel: 'preload', as: 'fetch', href: href, crossOrigin: 'anonymous' });
+      });
+      files.modules.concat(afterPaint ? [] : [files.script]).forEach(function (href) {
+        add('link', { rel: 'modulepreload', href: href, crossOrigin: 'anonymous' });
+      });
+    }
     function start() {
       if (started) return;
       started = true;
-      // The first screen's run; another screen fetches its own.
-      if (afterPaint)
-        files.fetch.forEach(function (href) {
-          add('link', { rel: 'preload', as: 'fetch', href: href, crossOrigin: 'anonymous' });
-        });
-      files.modules.forEach(function (href) {
-        add('link', { rel: 'modulepreload', href: href, crossOrigin: 'anonymous' });
-      });
+      preload();
       add('script', { type: 'module', src: files.script, crossOrigin: 'anonymous' });
+    }
+    // A preset's address, at any step, whose run the build recorded; none for saved drafts, which the app
+    // opens from the catalog.
+    function routeRun(runs) {
+      var preset = /^#\/scenario\/([a-z0-9][a-z0-9-]{0,62})(\/step\/[1-9][0-9]{0,5})?\/?$/.exec(location.hash);
+      return preset && !drafts && Object.prototype.hasOwnProperty.call(runs, preset[1]) ? [runs[preset[1]]] : [];
     }
     function add(tag, props) {
       var el = document.createElement(tag);
@@ -100,6 +115,7 @@
       });
       observer.observe({ type: 'paint', buffered: true });
     }
+    if (!afterPaint) preload();
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', parsed);
     else parsed();
   }

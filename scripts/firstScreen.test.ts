@@ -22,7 +22,7 @@ interface Page {
   systemDark?: boolean;
   firstScreen?: string | null;
   /** The build's list of the app's scripts (<meta name="pod-journey-after-paint">). */
-  plan?: { fetch: string[]; modules: string[]; script: string };
+  plan?: { fetch: string[]; runs?: Record<string, string>; modules: string[]; script: string };
   /** Whether the browser has Paint Timing. */
   paintTiming?: boolean;
 }
@@ -268,10 +268,62 @@ describe('first-screen.js: the app is requested after the prerendered screen is 
     expect(page.wait(1).added).toEqual(requested);
   });
 
-  it('when the address opens another screen: as soon as the document is parsed, without the first screen’s run', () => {
+  it('when the address opens another screen: fetched at once, run once the document is parsed, without the first screen’s run', () => {
     const page = run({ plan, hash: '#/scenario/forbidden' });
-    expect(page.added).toEqual([]);
-    expect(page.parsed().added).toEqual(requested.slice(1));
+    const preloads = [
+      ...requested.slice(1, 3),
+      'link rel=modulepreload href=./assets/index-c.js crossOrigin=anonymous',
+    ];
+    expect(page.added).toEqual(preloads);
+    expect(page.parsed().added).toEqual([...preloads, requested[3]]);
+    expect(page.wait(5000).painted().wait(0).added).toHaveLength(4);
+  });
+});
+
+describe('first-screen.js: another screen fetches its own run with the scripts', () => {
+  const runs = {
+    'happy-path': './runs/happy-path-0123456789.json',
+    forbidden: './runs/forbidden-abcdef0123.json',
+    crashloop: './runs/crashloop-9876543210.json',
+  };
+  const plan = { fetch: [runs['happy-path']], runs, modules: ['./assets/player-b.js'], script: './assets/index-c.js' };
+  const runsFetched = (page: { added: string[] }) =>
+    page.added.filter((a) => a.startsWith('link rel=preload as=fetch')).map((a) => /href=(\S+)/.exec(a)![1]);
+  // As the store reads the address: a preset route, at any step, of a preset the build recorded.
+  const storeOpens = (hash: string) => {
+    const route = parseRoute(hash);
+    return route.kind === 'preset' && Object.hasOwn(runs, route.presetId) ? route.presetId : undefined;
+  };
+  const hashes = [
+    '#/scenario/forbidden',
+    '#/scenario/forbidden/',
+    '#/scenario/forbidden/step/12',
+    '#/scenario/crashloop/step/1',
+    '#/scenario/happy-path/step/7',
+    '#/scenario/forbidden/step/0',
+    '#/scenario/forbidden/steps/2',
+    '#/scenario/Forbidden',
+    '#/scenario/no-such-preset',
+    '#/scenario/__proto__',
+    '#/scenario/constructor',
+    '#/s/eJwLSS0u0c1NzUsFAA/step/3',
+  ];
+  for (const hash of hashes)
+    it(`${JSON.stringify(hash)}: the run the store opens, at once`, () => {
+      const id = storeOpens(hash);
+      expect(runsFetched(run({ plan, hash }))).toEqual(id ? [runs[id as keyof typeof runs]] : []);
+    });
+
+  it('none with saved drafts (the app opens them from the catalog), and the first screen fetches its own later', () => {
+    const stored = { [DRAFTS_STORAGE_KEY]: '{"version":1}' };
+    expect(runsFetched(run({ plan, hash: '#/scenario/forbidden', stored }).parsed())).toEqual([]);
+    const first = run({ plan });
+    expect(runsFetched(first.parsed())).toEqual([]);
+    expect(runsFetched(first.painted().wait(0))).toEqual([runs['happy-path']]);
+  });
+
+  it('the player too', () => {
+    expect(runsFetched(run({ embed: true, plan, hash: '#/scenario/crashloop/step/4' }))).toEqual([runs.crashloop]);
   });
 });
 

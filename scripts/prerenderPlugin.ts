@@ -28,6 +28,8 @@ const HEAD_SCRIPT = /<script\s+src="\.\/first-screen\.js"><\/script>/;
 export interface AfterPaint {
   /** Files fetched by the app's script (the first journey's run). */
   fetch: string[];
+  /** Every preset's recorded run (preset id → file): an address that names a preset fetches its own. */
+  runs: Record<string, string>;
   /** Modules the app's script imports at once. */
   modules: string[];
   /** The app's script. */
@@ -41,8 +43,8 @@ export interface AfterPaint {
  * paint on a fast network and hold it back there, so a first paint made of HTML and CSS alone could never
  * be observed (and Lighthouse's simulation of a slow network counts every file that finished before it).
  */
-export function afterPaint(html: string): string {
-  const plan: AfterPaint = { fetch: [], modules: [], script: '' };
+export function afterPaint(html: string, runs: Record<string, string> = {}): string {
+  const plan: AfterPaint = { fetch: [], runs, modules: [], script: '' };
   const take = (re: RegExp, into: (url: string) => void) => {
     html = html.replace(re, (_tag, url: string) => {
       into(url);
@@ -102,7 +104,7 @@ export function prerenderPlugin(runs: RecordedRunsPlugin): Plugin {
         if (!html.includes(root) || !page.test(html))
           throw new Error(`${name} has no <html lang="en"> or no empty ${root} to prerender into`);
         const id = screen.presetId;
-        return afterPaint(html)
+        return afterPaint(html, files)
           .replace(page, `$& data-first-screen="${id}"`)
           .replace(root, `<div id="root" data-prerendered="${id}">${screen.html}</div>`);
       },
