@@ -1,5 +1,6 @@
 // The embed on someone else's page: a plain HTML blog post on another origin (http://blog.test) that
-// shows the journey twice, as the <pod-journey> element and as a plain iframe of embed.html.
+// shows the journey twice, as the <pod-journey> element (which loads the preset's own player page,
+// embed-<id>.html) and as a plain iframe of embed.html.
 import { test, expect, type Page } from '@playwright/test';
 import { expectNoViolations } from './fixtures';
 
@@ -68,6 +69,12 @@ test.describe('the embed on a blog post', () => {
       );
     }
     await expect(page.locator('pod-journey iframe')).toHaveAttribute('title', `Pod Journey: ${SCENARIO}`);
+    // The element shows the preset's own player page, whose first screen was in its HTML and was adopted.
+    await expect(page.locator('pod-journey iframe')).toHaveAttribute(
+      'src',
+      new RegExp(`/embed-${SCENARIO}\\.html\\?origin=[^#]+#/scenario/${SCENARIO}$`),
+    );
+    await expect(element(page).locator(`#root[data-prerendered="${SCENARIO}"][data-live]`)).toBeAttached();
     await expect(page.locator('pod-journey iframe')).toHaveAttribute('loading', 'lazy');
 
     // ready, then the first step.
@@ -135,7 +142,7 @@ test.describe('the embed on a blog post', () => {
     const heights = async () => ({
       element: Math.round((await page.locator('pod-journey').boundingBox())!.height),
       content: await page
-        .frame({ url: /embed\.html.*origin=/ })!
+        .frame({ url: /embed(-[a-z0-9-]+)?\.html.*origin=/ })!
         .evaluate(() => Math.ceil(document.body.getBoundingClientRect().height)),
     });
     await expect.poll(async () => ((h) => h.element - h.content)(await heights())).toBe(0);

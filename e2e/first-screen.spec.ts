@@ -194,6 +194,31 @@ test.describe("the embeddable player's prerendered first screen", () => {
     await expect(counter(page)).toHaveText('Step 3 of 60');
   });
 
+  test("a preset's own page (embed-<id>.html) has that preset's first screen, and adopts it", async ({ page }) => {
+    await withoutScripts(page);
+    await page.goto('./embed-forbidden.html');
+    await expect(counter(page)).toHaveText('Step 1 of 5');
+    await expect(page).toHaveTitle('Pod Journey — No permission (403)');
+    await page.unroute(/\/assets\/[^/]+\.js$/);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    const removals = await countRemovals(page, 'embed');
+    await page.reload();
+    await expect(page.locator('#root[data-prerendered="forbidden"][data-live]')).toBeAttached();
+    await expect(page).toHaveURL(/\/embed-forbidden\.html#\/scenario\/forbidden$/);
+    await next(page).click();
+    await expect(counter(page)).toHaveText('Step 2 of 5');
+    expect(await removals()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  test("a preset's own page at a later step renders that step", async ({ page }) => {
+    await page.goto('./embed-forbidden.html#/scenario/forbidden/step/3');
+    await expect(page.locator('#root[data-live]')).toBeAttached();
+    await expect(counter(page)).toHaveText('Step 3 of 5');
+  });
+
   test('is never shown when the address names another scenario', async ({ page }) => {
     const removals = await countRemovals(page, 'embed');
     await withoutScripts(page);

@@ -19,7 +19,7 @@ test.describe('share and embed', () => {
       `${origin}/#/scenario/podsecurity-restricted`,
     );
     await expect(dialog.getByRole('textbox', { name: 'Embed in a page (iframe)' })).toHaveValue(
-      `<iframe src="${origin}/embed.html#/scenario/podsecurity-restricted/step/4" title="Pod Journey: PodSecurity restricted" width="100%" height="520" style="border:0" loading="lazy"></iframe>`,
+      `<iframe src="${origin}/embed-podsecurity-restricted.html#/scenario/podsecurity-restricted/step/4" title="Pod Journey: PodSecurity restricted" width="100%" height="520" style="border:0" loading="lazy"></iframe>`,
     );
     await expect(dialog.getByRole('textbox', { name: 'Embed with a script (custom element)' })).toHaveValue(
       `<script type="module" src="${origin}/pod-journey.js"></script>\n<pod-journey scenario="podsecurity-restricted" step="4"></pod-journey>`,

@@ -1,6 +1,7 @@
 // Runs in <head> before the page is first drawn: a classic script, so it holds that paint, and it is tiny.
 //
-// It serves two pages: the app (index.html) and the embeddable player (embed.html, <html data-page="embed">).
+// It serves the app (index.html) and the embeddable player (embed.html and each preset's embed-<id>.html,
+// <html data-page="embed">).
 //
 // 1. The colour theme: in the app the saved preference, or else the system's (src/ui/store/theme.ts); in
 //    the player the address's `?theme=`, or else the system's (src/embed/options.ts). It is set here because
@@ -35,18 +36,26 @@
   var dark = theme === 'dark' || (theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
   html.setAttribute('data-theme', dark ? 'dark' : 'light');
 
+  // A scenario's own player page (embed-<id>.html, <html data-scenario="<id>">) opens that scenario: an
+  // address that names no journey is given its route, which the store then reads.
+  var own = html.getAttribute('data-scenario');
+  if (own && !isRoute(location.hash)) history.replaceState(history.state, '', '#/scenario/' + own);
+
   var first = html.getAttribute('data-first-screen');
   if (first) {
     var hash = location.hash;
     var path = hash.replace(/\/$/, '');
-    var route = hash.indexOf('#/scenario/') === 0 || hash.indexOf('#/s/') === 0;
-    var same = !route || path === '#/scenario/' + first;
+    var same = !isRoute(hash) || path === '#/scenario/' + first;
     if (!same || drafts || query.has('present') || query.has('notes')) html.removeAttribute('data-first-screen');
   }
 
   var plan = document.querySelector('meta[name="pod-journey-after-paint"]');
   if (plan) load(JSON.parse(plan.getAttribute('content')), html.hasAttribute('data-first-screen'));
   if (html.hasAttribute('data-first-screen')) keepEarlyClicks();
+
+  function isRoute(hash) {
+    return hash.indexOf('#/scenario/') === 0 || hash.indexOf('#/s/') === 0;
+  }
 
   function keepEarlyClicks() {
     var early = (window.podJourneyEarlyClicks = []);

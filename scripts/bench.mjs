@@ -17,7 +17,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 import { findBrowser, HELP } from './find-browser.mjs';
-import { ELEMENT_SCRIPT, gzipBytes, kib, measureBuild, pageBytes } from './bundleBytes.mjs';
+import { ELEMENT_SCRIPT, afterPaintPlan, gzipBytes, kib, measureBuild, pageBytes } from './bundleBytes.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -342,8 +342,18 @@ if (only.some((s) => browserSections.includes(s))) {
         ...(await frames(browser, 4)),
       ]);
     const targets = only.includes('lighthouse') ? [{ name: 'full app', url: `${BASE}/` }] : [];
-    if (only.includes('lighthouse') && existsSync(join(DIST, 'embed.html')))
+    if (only.includes('lighthouse') && existsSync(join(DIST, 'embed.html'))) {
       targets.push({ name: 'embed', url: `${BASE}/embed.html` });
+      // What a post usually embeds: a failure's own player page, at its first step (prerendered) and at a
+      // later step (drawn once the player's scripts have run).
+      const presets = Object.keys(afterPaintPlan(readFileSync(join(DIST, 'embed.html'), 'utf8'))?.runs ?? {});
+      const preset = presets.includes('image-not-found') ? 'image-not-found' : presets[1];
+      if (preset && existsSync(join(DIST, `embed-${preset}.html`)))
+        targets.push(
+          { name: `embed-${preset}.html`, url: `${BASE}/embed-${preset}.html` },
+          { name: `embed-${preset}.html#…/step/5`, url: `${BASE}/embed-${preset}.html#/scenario/${preset}/step/5` },
+        );
+    }
     if (only.includes('peers'))
       for (const [i, peer] of peers.entries()) {
         servers.push(await serve(peer, PORT + 1 + i));

@@ -2,11 +2,20 @@
 // Deterministic, so it belongs in the test command: it fails when the initial JS + CSS of the app or
 // of the embeddable player exceed their budgets, when Monaco, the simulator or the scenario catalog leak
 // into them, when the first journey's recorded run grows or writes every step's snapshots out again,
-// when index.html or embed.html loses its prerendered first screen or grows, or when the <pod-journey> element's
-// script grows or stops being one file. Run after `npm run build`.
+// when index.html, embed.html or a preset's player page loses its prerendered first screen or grows, or
+// when the <pod-journey> element's script grows or stops being one file. Run after `npm run build`.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ELEMENT_SCRIPT, firstRunFile, gzipBytes, kib, measureBuild, pageBytes } from './bundleBytes.mjs';
+import {
+  ELEMENT_SCRIPT,
+  afterPaintPlan,
+  firstRunFile,
+  gzipBytes,
+  initialAssets,
+  kib,
+  measureBuild,
+  pageBytes,
+} from './bundleBytes.mjs';
 
 export const BUDGET_INITIAL_GZIP = 150 * 1024; // issue #5: full app initial JS+CSS ≤ 150 KB gzip
 export const BUDGET_EMBED_GZIP = 100 * 1024; // issue #6: the embed's initial JS+CSS ≤ 100 KB gzip
@@ -89,6 +98,38 @@ if (!existsSync(join(DIST, 'embed.html'))) fail(`${DIST}/embed.html is missing: 
 else {
   checkPage('embed.html', BUDGET_EMBED_GZIP, 'the embed');
   checkPrerendered('embed.html', 'embed');
+  checkPresetPages();
+}
+
+/**
+ * Every preset has its own player page, embed-<id>.html, with that preset's first screen and run: what
+ * the <pod-journey> element and the embed snippets load. Its scripts and styles are embed.html's.
+ */
+function checkPresetPages() {
+  const player = readFileSync(join(DIST, 'embed.html'), 'utf8');
+  const plan = afterPaintPlan(player);
+  const presets = Object.keys(plan?.runs ?? {});
+  if (presets.length === 0) fail(`${DIST}/embed.html lists no presets' runs: no preset has its own player page.`);
+  let largest = 0;
+  for (const id of presets) {
+    const page = `embed-${id}.html`;
+    if (!existsSync(join(DIST, page))) {
+      fail(`${DIST}/${page} is missing: the preset ${id} has no player page of its own.`);
+      continue;
+    }
+    const html = readFileSync(join(DIST, page), 'utf8');
+    largest = Math.max(largest, gzipBytes(Buffer.from(html)));
+    if (!html.includes(`<div id="root" data-prerendered="${id}"><main class="embed">`))
+      fail(`${DIST}/${page} has no prerendered first screen of ${id}.`);
+    if (afterPaintPlan(html)?.fetch[0] !== plan.runs[id]) fail(`${DIST}/${page} does not fetch the run of ${id}.`);
+    if (initialAssets(DIST, page).join() !== initialAssets(DIST, 'embed.html').join())
+      fail(`${DIST}/${page} loads other scripts or styles than embed.html.`);
+  }
+  console.log(
+    `Presets' player pages: ${presets.length}, the largest ${kib(largest)} gzip (budget ${kib(BUDGET_HTML_GZIP)})`,
+  );
+  if (largest > BUDGET_HTML_GZIP)
+    fail(`a preset's player page is ${kib(largest)} gzip, over the ${kib(BUDGET_HTML_GZIP)} budget.`);
 }
 
 const element = join(DIST, ELEMENT_SCRIPT);

@@ -15,6 +15,8 @@ const FIRST = 'happy-path';
 interface Page {
   /** The embeddable player's page (embed.html) instead of the app's. */
   embed?: boolean;
+  /** A preset's own player page (embed-<id>.html): its id. */
+  scenario?: string;
   hash?: string;
   search?: string;
   stored?: Record<string, string>;
@@ -47,6 +49,7 @@ const root = { contains: (el: FakeElement) => el.inRoot };
  */
 function run({
   embed = false,
+  scenario,
   hash = '',
   search = '',
   stored = {},
@@ -57,7 +60,16 @@ function run({
   paintTiming = true,
 }: Page) {
   const attrs = new Map<string, string>(firstScreen === null ? [] : [['data-first-screen', firstScreen]]);
-  if (embed) attrs.set('data-page', 'embed');
+  if (embed || scenario) attrs.set('data-page', 'embed');
+  if (scenario) attrs.set('data-scenario', scenario);
+  const location = { hash, search };
+  const history = {
+    state: null,
+    replaceState(_state: unknown, _title: string, url: string) {
+      if (!url.startsWith('#')) throw new Error(`replaceState with ${url}: only a hash is expected`);
+      location.hash = url;
+    },
+  };
   const html = {
     getAttribute: (k: string) => attrs.get(k) ?? null,
     setAttribute: (k: string, v: string) => void attrs.set(k, v),
@@ -110,6 +122,7 @@ function run({
   new Function(
     'document',
     'location',
+    'history',
     'localStorage',
     'matchMedia',
     'URLSearchParams',
@@ -121,7 +134,8 @@ function run({
     SCRIPT,
   )(
     document,
-    { hash, search },
+    location,
+    history,
     localStorage,
     matchMedia,
     URLSearchParams,
@@ -132,6 +146,7 @@ function run({
     FakeElement,
   );
   const page = {
+    hash: location.hash,
     theme: attrs.get('data-theme'),
     firstScreen: attrs.get('data-first-screen'),
     added,
@@ -373,5 +388,31 @@ describe('first-screen.js in the embeddable player (embed.html)', () => {
     expect(run({ embed: true, hash: '#/scenario/happy-path' }).firstScreen).toBe(FIRST);
     expect(run({ embed: true, hash: '#/scenario/happy-path/step/12' }).firstScreen).toBeUndefined();
     expect(run({ embed: true, hash: '#/scenario/image-pull-backoff' }).firstScreen).toBeUndefined();
+  });
+});
+
+describe("first-screen.js in a preset's own player page (embed-<id>.html)", () => {
+  const plan = {
+    fetch: ['./runs/forbidden-abcdef0123.json'],
+    runs: { 'happy-path': './runs/happy-path-0123456789.json', forbidden: './runs/forbidden-abcdef0123.json' },
+    modules: [],
+    script: './assets/embed-c.js',
+  };
+  it('an address without a route opens the page’s preset, whose prerendered screen it shows', () => {
+    for (const hash of ['', '#', '#top']) {
+      const page = run({ scenario: 'forbidden', firstScreen: 'forbidden', hash, plan });
+      expect(page).toMatchObject({ hash: '#/scenario/forbidden', firstScreen: 'forbidden' });
+      expect(parseRoute(page.hash)).toEqual({ kind: 'preset', presetId: 'forbidden' });
+    }
+  });
+
+  it('an address that names a step or another journey is kept, and that screen rendered', () => {
+    for (const hash of ['#/scenario/forbidden/step/3', '#/scenario/happy-path', '#/s/eJwLSS0u0c1NzUsFAA']) {
+      const page = run({ scenario: 'forbidden', firstScreen: 'forbidden', hash, plan });
+      expect(page).toMatchObject({ hash, firstScreen: undefined });
+    }
+    expect(run({ scenario: 'forbidden', firstScreen: 'forbidden', hash: '#/scenario/forbidden' }).firstScreen).toBe(
+      'forbidden',
+    );
   });
 });

@@ -13,6 +13,9 @@ import type { RecordedFile } from './recordRuns.js';
 
 const ID = 'virtual:recorded-runs';
 const RESOLVED = `\0${ID}`;
+/** The recorded presets' ids, in order, for the <pod-journey> element (src/embed/element.ts). */
+const PRESETS_ID = 'virtual:recorded-presets';
+const PRESETS_RESOLVED = `\0${PRESETS_ID}`;
 
 /**
  * A plugin serving `virtual:recorded-runs` as `files` (preset id → file): this build's runs, for code run
@@ -48,7 +51,7 @@ export function recordedRunsPlugin(): RecordedRunsPlugin {
     configResolved(resolved) {
       config = resolved;
     },
-    resolveId: (id) => (id === ID ? RESOLVED : undefined),
+    resolveId: (id) => (id === ID ? RESOLVED : id === PRESETS_ID ? PRESETS_RESOLVED : undefined),
     // The bare address of either page opens the first preset: its run is fetched with the scripts,
     // instead of after them (public/first-screen.js requests it only where that screen is shown).
     transformIndexHtml: {
@@ -68,9 +71,11 @@ export function recordedRunsPlugin(): RecordedRunsPlugin {
       },
     },
     async load(id) {
-      if (id !== RESOLVED) return undefined;
-      if (config?.command !== 'build' || config.build.ssr) return 'export default {};';
-      // Two pages (index.html, embed.html) import the module; the runs are recorded once.
+      if (id !== RESOLVED && id !== PRESETS_RESOLVED) return undefined;
+      const module = (names: Record<string, string>) =>
+        id === RESOLVED ? moduleOf(names) : `export default ${JSON.stringify(Object.keys(names))};`;
+      if (config?.command !== 'build' || config.build.ssr) return module({});
+      // Two pages (index.html, embed.html) and the element import these modules; the runs are recorded once.
       files ??= (async () => {
         const { module } = await runnerImport<{ recordPresets(): RecordedFile[] }>('/scripts/recordRuns.ts', {
           configFile: false,
@@ -88,7 +93,7 @@ export function recordedRunsPlugin(): RecordedRunsPlugin {
         }
         return names;
       })();
-      return moduleOf(await files);
+      return module(await files);
     },
   };
 }

@@ -19,5 +19,5 @@ export async function renderFirstScreen(readFile: (file: string) => unknown): Pr
       <App />
     </StrictMode>,
   );
-  return { presetId, html };
+  return { presetId, title: useJourney.getState().source.title ?? presetId, html };
 }

@@ -2,17 +2,22 @@
  * <pod-journey scenario="image-pull-backoff" step="12" autoplay theme="dark" link="#/s/…">: the
  * journey player for any page, built as one small script (pod-journey.js) with no app code in it.
  *
- * It shows embed.html (the file beside this script) in an iframe inside its shadow root. The iframe
- * keeps the player's styles and scripts isolated from the host page's CSS and Content-Security-Policy,
- * and the host page itself loads only this script; the player loads when it scrolls into view.
+ * It shows the player (beside this script) in an iframe inside its shadow root: a preset's own page,
+ * embed-<id>.html, whose first screen is in its HTML, or embed.html for a link or a name that is not a
+ * preset's. The iframe keeps the player's styles and scripts isolated from the host page's CSS and
+ * Content-Security-Policy, and the host page itself loads only this script; the player loads when it
+ * scrolls into view.
  *
  * The element sizes itself to the player's content, re-dispatches the player's events as
  * `pod-journey:ready`, `pod-journey:step` and `pod-journey:finished` (bubbling, composed, the
  * message as `detail`), and has play(), pause() and goto(step) (a 1-based step number).
  */
+import presets from 'virtual:recorded-presets';
 
 const PLAYER = new URL(/* @vite-ignore */ 'embed.html', import.meta.url);
 const PLAYER_ORIGIN = PLAYER.origin;
+/** The player page of a preset, with its first screen prerendered (scripts/prerenderPlugin.ts). */
+const presetPlayer = (id: string) => new URL(/* @vite-ignore */ `embed-${id}.html`, import.meta.url);
 const EVENTS = ['ready', 'step', 'finished'];
 const DEFAULT_HEIGHT = 520;
 /** Beyond this a reported height is not believed (the player is a few hundred pixels tall). */
@@ -66,18 +71,18 @@ class PodJourneyElement extends HTMLElement {
 
   /** The player's address: the journey in the hash, the options (and this page's origin) in the query. */
   #url(): string {
-    const url = new URL(PLAYER);
+    const link = this.getAttribute('link');
+    const scenario = this.getAttribute('scenario') ?? '';
+    const url = new URL(!link?.startsWith('#/') && presets.includes(scenario) ? presetPlayer(scenario) : PLAYER);
     if (this.hasAttribute('autoplay')) url.searchParams.set('autoplay', '1');
     const theme = this.getAttribute('theme');
     if (theme === 'dark' || theme === 'light') url.searchParams.set('theme', theme);
     // The player accepts commands from this origin only (an opaque origin, e.g. file://, names none).
     if (location.origin !== 'null') url.searchParams.set('origin', location.origin);
-    const link = this.getAttribute('link');
     const step = Number(this.getAttribute('step'));
-    const scenario = encodeURIComponent(this.getAttribute('scenario') ?? '');
     url.hash = link?.startsWith('#/')
       ? link
-      : `#/scenario/${scenario}${Number.isSafeInteger(step) && step >= 1 ? `/step/${step}` : ''}`;
+      : `#/scenario/${encodeURIComponent(scenario)}${Number.isSafeInteger(step) && step >= 1 ? `/step/${step}` : ''}`;
     return url.href;
   }
 

@@ -21,5 +21,5 @@ export async function renderFirstScreen(readFile: (file: string) => unknown): Pr
       <EmbedPlayer theme="system" />
     </StrictMode>,
   );
-  return { presetId, html };
+  return { presetId, title: useJourney.getState().source.title ?? presetId, html };
 }

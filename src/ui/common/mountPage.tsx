@@ -11,6 +11,8 @@ import { firstJourney, firstScreenOf, useJourney } from '../store/store';
 export interface FirstScreen {
   /** The preset shown, at its first step. */
   presetId: string;
+  /** Its title. */
+  title: string;
   /** The markup of #root's children. */
   html: string;
 }

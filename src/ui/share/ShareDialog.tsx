@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { useJourney, usePresetTitle } from '../store/store';
+import { playerPages, useJourney, usePresetTitle } from '../store/store';
 import { shareHash } from '../store/link';
 import { resolveTheme } from '../store/theme';
 import { useMediaQuery } from '../common/useMediaQuery';
@@ -79,7 +79,10 @@ function useSnippets(open: boolean, title: string): { snippets?: Snippets; error
       shareHash({ presetId, source, shipped, playhead: { index: 0 } }),
     ]).then(
       ([stepHash, startHash]) => {
-        if (current) setResult({ snippets: shareSnippets({ href: location.href, stepHash, startHash, title, index }) });
+        if (current)
+          setResult({
+            snippets: shareSnippets({ href: location.href, stepHash, startHash, title, index, playerPages }),
+          });
       },
       (e: unknown) => {
         if (current)

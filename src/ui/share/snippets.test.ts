@@ -9,12 +9,13 @@ describe('shareSnippets', () => {
       startHash: '#/scenario/image-not-found',
       title: 'Image does not exist',
       index: 11,
+      playerPages: ['happy-path', 'image-not-found'],
     });
     expect(s).toEqual({
       stepLink: 'https://example.org/pod-journey/index.html#/scenario/image-not-found/step/12',
       scenarioLink: 'https://example.org/pod-journey/index.html#/scenario/image-not-found',
       iframe:
-        '<iframe src="https://example.org/pod-journey/embed.html#/scenario/image-not-found/step/12" title="Pod Journey: Image does not exist" width="100%" height="520" style="border:0" loading="lazy"></iframe>',
+        '<iframe src="https://example.org/pod-journey/embed-image-not-found.html#/scenario/image-not-found/step/12" title="Pod Journey: Image does not exist" width="100%" height="520" style="border:0" loading="lazy"></iframe>',
       element:
         '<script type="module" src="https://example.org/pod-journey/pod-journey.js"></script>\n<pod-journey scenario="image-not-found" step="12"></pod-journey>',
       fileBase: 'pod-journey-image-not-found-step-12',
@@ -28,6 +29,7 @@ describe('shareSnippets', () => {
       startHash: '#/s/abc_-9',
       title: 'Happy path',
       index: 1,
+      playerPages: ['happy-path'],
     });
     expect(s.stepLink).toBe('http://127.0.0.1:4173/#/s/abc_-9/step/2');
     expect(s.scenarioLink).toBe('http://127.0.0.1:4173/#/s/abc_-9');
@@ -45,9 +47,22 @@ describe('shareSnippets', () => {
       startHash: '#/scenario/happy-path',
       title: 'A "quoted" <title> & more',
       index: 0,
+      playerPages: [],
     });
     expect(s.iframe).toContain('title="Pod Journey: A &quot;quoted&quot; &lt;title&gt; &amp; more"');
-    expect(s.element).toContain('<pod-journey scenario="happy-path" step="1"></pod-journey>');
+    expect(s.element).toContain('<pod-journey scenario="happy-path"></pod-journey>');
     expect(baseOf('file:///home/me/site/index.html')).toBe('file:///home/me/site/');
+  });
+
+  it('a preset without a player page of its own (outside a build) is embedded from embed.html', () => {
+    const s = shareSnippets({
+      href: 'http://localhost:5173/',
+      stepHash: '#/scenario/forbidden',
+      startHash: '#/scenario/forbidden',
+      title: 'No permission (403)',
+      index: 0,
+      playerPages: [],
+    });
+    expect(s.iframe).toContain('src="http://localhost:5173/embed.html#/scenario/forbidden"');
   });
 });

@@ -16,6 +16,8 @@ export interface ShareInput {
   title: string;
   /** The playhead's step, 0-based. */
   index: number;
+  /** The presets with a player page of their own, embed-<id>.html (the build's recorded presets). */
+  playerPages: readonly string[];
 }
 
 export interface Snippets {
@@ -40,13 +42,16 @@ function pageWith(href: string, hash: string): string {
 
 const attr = escapeXml;
 
-export function shareSnippets({ href, stepHash, startHash, title, index }: ShareInput): Snippets {
+export function shareSnippets({ href, stepHash, startHash, title, index, playerPages }: ShareInput): Snippets {
   const base = baseOf(href);
   const route = parseRoute(stepHash);
   const preset = route.kind === 'preset' ? route.presetId : undefined;
   const n = index + 1;
-  const iframe = `<iframe src="${attr(`${base}embed.html${stepHash}`)}" title="${attr(`Pod Journey: ${title}`)}" width="100%" height="520" style="border:0" loading="lazy"></iframe>`;
-  const journey = preset ? `scenario="${attr(preset)}" step="${n}"` : `link="${attr(stepHash)}"`;
+  // A preset's own player page has its first screen in its HTML (the player's is embed.html's first preset).
+  const player = preset && playerPages.includes(preset) ? `embed-${preset}.html` : 'embed.html';
+  const iframe = `<iframe src="${attr(`${base}${player}${stepHash}`)}" title="${attr(`Pod Journey: ${title}`)}" width="100%" height="520" style="border:0" loading="lazy"></iframe>`;
+  // The first step is where the player opens (and the one whose screen is prerendered).
+  const journey = preset ? `scenario="${attr(preset)}"${n > 1 ? ` step="${n}"` : ''}` : `link="${attr(stepHash)}"`;
   return {
     stepLink: pageWith(href, stepHash),
     scenarioLink: pageWith(href, startHash),

@@ -540,11 +540,14 @@ function keepDrafts(parts: WorkspaceParts['drafts']) {
   if (typeof window !== 'undefined') window.addEventListener('pagehide', saver.flush);
 }
 
+/** The presets recorded at build time; each has a player page of its own, embed-<id>.html. */
+export const playerPages: readonly string[] = Object.keys(recordedFiles);
+
 /**
  * The preset whose first screen `s` is, or undefined: a preset as shipped, at its first step, paused,
  * with nothing to say about it (no notice, no link problem, nothing edited). The build prerenders that
- * screen of the first preset into index.html, and the page adopts the HTML only when its store, once
- * booted, shows exactly that (src/app/main.tsx); anything else is rendered afresh.
+ * screen into the pages (index.html, embed.html, embed-<id>.html), and a page adopts the HTML only when its
+ * store, once booted, shows exactly that (src/ui/common/mountPage.tsx); anything else is rendered afresh.
  */
 export function firstScreenOf(s: JourneyState): string | undefined {
   const { playhead } = s;
