@@ -12,6 +12,7 @@ import { createRunnableDevEnvironment, resolveConfig, type Plugin, type Resolved
 import { LAYER_ALIASES } from './aliases.js';
 import { recordedRunsModule, type RecordedRuns, type RecordedRunsPlugin } from './recordedRunsPlugin.js';
 import type { FirstScreen } from '../src/ui/common/mountPage';
+import { escapeXml } from '../src/ui/picture/svg';
 
 /** Each prerendered page and the module that renders its first screen. */
 const PAGES: Record<string, string> = {
@@ -69,10 +70,7 @@ const planMeta = (plan: AfterPaint) =>
   `<meta name="pod-journey-after-paint" content="${JSON.stringify(plan).replace(/"/g, '&quot;')}">`;
 
 /** The file of a preset's own player page, beside embed.html. */
-export const presetPageFile = (id: string) => `embed-${id}.html`;
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const presetPageFile = (id: string) => `embed-${id}.html`;
 
 /**
  * Renders first screens at build time: one module environment (each module transformed once), whose
@@ -181,24 +179,22 @@ export function prerenderPlugin(runs: RecordedRunsPlugin): Plugin {
     async writeBundle({ dir }) {
       if (!presetScreens || !dir) return;
       const { first, all } = presetScreens;
-      const files = (await runs.recorded())?.files ?? {};
       const player = readFileSync(join(dir, 'embed.html'), 'utf8');
       const screen = `<div id="root" data-prerendered="${first.presetId}">${first.html}</div>`;
       const title = /<title>[^<]*<\/title>/;
-      const plan = /<meta name="pod-journey-after-paint" content="([^"]*)">/;
+      const meta = /<meta name="pod-journey-after-paint" content="([^"]*)">/;
       const marks = `data-first-screen="${first.presetId}"`;
-      if (!player.includes(screen) || !title.test(player) || !plan.test(player) || !player.includes(marks))
+      const plan = meta.exec(player)?.[1];
+      if (!player.includes(screen) || !title.test(player) || !plan || !player.includes(marks))
         throw new Error('the built embed.html has no prerendered first screen, title or plan to write presets from');
-      for (const other of all) {
-        const id = other.presetId;
-        const meta = JSON.parse(plan.exec(player)![1]!.replace(/&quot;/g, '"')) as AfterPaint;
-        meta.fetch = [files[id]!];
-        const html = player
+      const shared = JSON.parse(plan.replace(/&quot;/g, '"')) as AfterPaint;
+      for (const { presetId: id, title: name, html } of all) {
+        const page = player
           .replace(marks, () => `data-first-screen="${id}" data-scenario="${id}"`)
-          .replace(title, () => `<title>Pod Journey — ${escapeHtml(other.title)}</title>`)
-          .replace(plan, () => planMeta(meta))
-          .replace(screen, () => `<div id="root" data-prerendered="${id}">${other.html}</div>`);
-        writeFileSync(join(dir, presetPageFile(id)), html);
+          .replace(title, () => `<title>Pod Journey — ${escapeXml(name)}</title>`)
+          .replace(meta, () => planMeta({ ...shared, fetch: [shared.runs[id]!] }))
+          .replace(screen, () => `<div id="root" data-prerendered="${id}">${html}</div>`);
+        writeFileSync(join(dir, presetPageFile(id)), page);
       }
     },
   };
