@@ -1,8 +1,9 @@
 /**
  * The player's first screen as HTML, rendered at build time (scripts/prerenderPlugin.ts): the store boots
  * exactly as in the browser (src/embed/main.tsx), reading the recorded runs the build has just written
- * instead of fetching them, and React renders the player from it. embed.html opened without a scenario
- * boots to the same state, so the player adopts this HTML instead of rendering it again.
+ * instead of fetching them, and React renders the player from it. The build renders it once for embed.html
+ * (no route: the first preset) and once per preset's own page (the address names that preset); a browser
+ * opening that page boots to the same state, so the player adopts this HTML instead of rendering it again.
  */
 import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
