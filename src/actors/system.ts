@@ -3,7 +3,14 @@
  * other by systemId (the ComponentId). `simulate` runs them under a QueueClock until nothing is pending
  * (or the horizon is reached) and returns the recorded trace.
  */
-import { createActor, createMachine, enqueueActions, spawnChild, type AnyStateMachine } from 'xstate';
+import {
+  createActor,
+  createMachine,
+  enqueueActions,
+  spawnChild,
+  type AnyActorLogic,
+  type AnyStateMachine,
+} from 'xstate';
 import {
   kubeletId,
   KUBERNETES_VERSION,
@@ -19,8 +26,8 @@ import { createSimEnv } from './env';
 import { SYSTEM_IDS } from './protocol';
 import { kubectlMachine } from './components/kubectl';
 import { kubectlWatchMachine } from './components/kubectlWatch';
-import { apiserverMachine } from './components/apiserver';
-import { etcdMachine } from './components/etcd';
+import { apiserverLogic } from './components/apiserver';
+import { etcdLogic } from './components/etcd';
 import { schedulerMachine } from './components/scheduler';
 import { kubeletMachine } from './components/kubelet';
 import { summarizeResult } from './result';
@@ -45,7 +52,7 @@ export function traceNodes(cluster: readonly KubeObject[]): TraceNode[] {
 
 interface Child {
   id: ComponentId;
-  logic: AnyStateMachine;
+  logic: AnyActorLogic;
   input: object;
 }
 
@@ -70,8 +77,8 @@ export function simulate(input: ScenarioInput): Trace {
   const nodes = traceNodes(input.cluster);
 
   const children: Child[] = [
-    { id: SYSTEM_IDS.etcd, logic: etcdMachine, input: { env } },
-    { id: SYSTEM_IDS.apiserver, logic: apiserverMachine, input: { env } },
+    { id: SYSTEM_IDS.etcd, logic: etcdLogic, input: { env } },
+    { id: SYSTEM_IDS.apiserver, logic: apiserverLogic, input: { env } },
     { id: SYSTEM_IDS.scheduler, logic: schedulerMachine, input: { env } },
     ...nodes.map((n) => ({
       id: kubeletId(n.name),

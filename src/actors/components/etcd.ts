@@ -9,10 +9,11 @@
  * reported to the recorder. Event writes are stored but not recorded as steps: the step of the
  * component that emitted the Event shows it.
  */
-import { enqueueActions, setup } from 'xstate';
+import { fromTransition, type AnyActorScope } from 'xstate';
 import { ETCD_PREFIX, etcdNarration, objectKey, type KubeObject, type Packet } from '@sim';
 import type { ComponentInput, SimEnv } from '../env';
 import type { ClusterEvent, EtcdOp, EtcdResult } from '../protocol';
+import { outbox, type Outbox } from './outbox';
 import type { StepDraft } from '../recorder';
 
 /** Time etcd takes to commit a transaction (raft round and fsync on a local SSD). */
@@ -198,51 +199,44 @@ interface EtcdContext {
 }
 type EtcdEvent = ClusterEvent | { type: 'etcd.commit'; id: string; op: EtcdOp };
 
-export const etcdMachine = setup({
-  types: {} as { context: EtcdContext; events: EtcdEvent; input: ComponentInput },
-}).createMachine({
-  id: 'etcd',
-  context: ({ input }) => ({ env: input.env, store: initialStore(input.env.input.cluster) }),
-  on: {
+/** A request's commit: the store changes, the step is recorded, the answer and the watch event go out. */
+function commit({ env, store }: EtcdContext, id: string, op: EtcdOp, out: Outbox<EtcdEvent>): void {
+  const revisionBefore = store.revision;
+  const applied = applyOp(store, op);
+  const entry = store.kv.get(op.key);
+  if (applied.write) env.recorder.store(applied.write.key, applied.write.value);
+  if (!op.key.startsWith(QUIET_PREFIX)) env.recorder.step(stepFor(op, applied, entry, revisionBefore));
+  const delay = env.latency('etcd', 'kube-apiserver');
+  out.send('kube-apiserver', { type: 'etcd.response', id, result: applied.result }, delay, `response ${id}`);
+  if (applied.write) {
+    const { key, value, created } = applied.write;
+    const watch: ClusterEvent = {
+      type: 'etcd.watch',
+      watchType: value ? 'PUT' : 'DELETE',
+      key,
+      ...(value ? { value } : {}),
+      revision: applied.result.revision,
+      created,
+    };
+    out.send('kube-apiserver', watch, delay, `watch ${id}`);
+  }
+}
+
+/**
+ * etcd holds no control state of its own (only the store), so it is an XState transition actor: each
+ * event is one call, with no state chart to walk.
+ */
+export const etcdLogic = fromTransition(
+  (context: EtcdContext, event: EtcdEvent, scope: AnyActorScope) => {
+    const out = outbox<EtcdEvent>(scope);
     // requests are committed in arrival order, each after the commit time
-    'etcd.request': {
-      actions: enqueueActions(({ event, enqueue }) =>
-        enqueue.raise(
-          { type: 'etcd.commit', id: event.id, op: event.op },
-          { delay: ETCD_COMMIT_MS, id: `commit ${event.id}` },
-        ),
-      ),
-    },
-    'etcd.commit': {
-      actions: enqueueActions(({ context, event, enqueue, system }) => {
-        const { env } = context;
-        const { store } = context;
-        const revisionBefore = store.revision;
-        const applied = applyOp(store, event.op);
-        const entry = store.kv.get(event.op.key);
-        const quiet = event.op.key.startsWith(QUIET_PREFIX);
-        enqueue(() => {
-          if (applied.write) env.recorder.store(applied.write.key, applied.write.value);
-          if (!quiet) env.recorder.step(stepFor(event.op, applied, entry, revisionBefore));
-        });
-        const apiserver = system.get('kube-apiserver');
-        if (!apiserver) return;
-        const delay = env.latency('etcd', 'kube-apiserver');
-        const response: ClusterEvent = { type: 'etcd.response', id: event.id, result: applied.result };
-        enqueue.sendTo(apiserver, response, { delay, id: `response ${event.id}` });
-        if (applied.write) {
-          const { key, value, created } = applied.write;
-          const watch: ClusterEvent = {
-            type: 'etcd.watch',
-            watchType: value ? 'PUT' : 'DELETE',
-            key,
-            ...(value ? { value } : {}),
-            revision: applied.result.revision,
-            created,
-          };
-          enqueue.sendTo(apiserver, watch, { delay, id: `watch ${event.id}` });
-        }
-      }),
-    },
+    if (event.type === 'etcd.request')
+      out.raise({ type: 'etcd.commit', id: event.id, op: event.op }, ETCD_COMMIT_MS, `commit ${event.id}`);
+    else if (event.type === 'etcd.commit') commit(context, event.id, event.op, out);
+    return context;
   },
-});
+  ({ input }: { input: ComponentInput }): EtcdContext => ({
+    env: input.env,
+    store: initialStore(input.env.input.cluster),
+  }),
+);

@@ -2,14 +2,22 @@
  * Test support: runs kubectl, kube-apiserver and etcd (plus stub clients) under one root on the
  * QueueClock, as system.ts does, and collects what the stubs receive. Used by the component tests only.
  */
-import { createActor, createMachine, enqueueActions, setup, spawnChild, type AnyStateMachine } from 'xstate';
+import {
+  createActor,
+  createMachine,
+  enqueueActions,
+  setup,
+  spawnChild,
+  type AnyActorLogic,
+  type AnyStateMachine,
+} from 'xstate';
 import { type ComponentId, type HttpExchange, type KubeObject, type ScenarioInput } from '@sim';
 import { QueueClock } from '../clock';
 import { createSimEnv } from '../env';
 import type { ClusterEvent, WatchType } from '../protocol';
 import { createRecorder } from '../recorder';
-import { apiserverMachine } from './apiserver';
-import { etcdMachine } from './etcd';
+import { apiserverLogic } from './apiserver';
+import { etcdLogic } from './etcd';
 import { kubectlMachine } from './kubectl';
 
 export interface Received {
@@ -60,9 +68,9 @@ export function runCluster(input: ScenarioInput, stubs: StubSpec[] = [], horizon
   const recorder = createRecorder(() => clock.now());
   const env = createSimEnv(input, clock, recorder);
   const received: Received = { watch: [], responses: [] };
-  const children: { id: ComponentId; logic: AnyStateMachine; input?: object }[] = [
-    { id: 'etcd', logic: etcdMachine, input: { env } },
-    { id: 'kube-apiserver', logic: apiserverMachine, input: { env } },
+  const children: { id: ComponentId; logic: AnyActorLogic; input?: object }[] = [
+    { id: 'etcd', logic: etcdLogic, input: { env } },
+    { id: 'kube-apiserver', logic: apiserverLogic, input: { env } },
     ...stubs.map((s) => ({
       id: s.id,
       logic: stubClient(s.id, received, s.watchPath, s.requests ?? []) as AnyStateMachine,

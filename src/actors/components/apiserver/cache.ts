@@ -1,7 +1,7 @@
 /**
  * What kube-apiserver knows without asking etcd: its informer caches (namespaces, service accounts,
  * RBAC, priority classes, ...) and the watch cache of pods. It starts with the scenario's objects and
- * follows every write through etcd's watch. Requests read it; only the apiserver machine writes it,
+ * follows every write through etcd's watch. Requests read it; only the kube-apiserver actor writes it,
  * as the informers do in a real API server.
  */
 import { objectKey, type ClusterView, type KubeObject } from '@sim';

@@ -3,7 +3,7 @@
  * taking its processing time, waits for etcd when a stage calls it (retrying an optimistic update on
  * a revision conflict, as GuaranteedUpdate does), and ends with the response to the client.
  *
- * A request is plain data that the apiserver machine drives with its own delayed events, not an
+ * A request is plain data that the kube-apiserver actor drives with its own delayed events, not an
  * actor of its own: spawning, stopping and relaying to one actor per request cost more than the
  * gates it runs. The order of everything a request does (stage functions, recorder calls, messages)
  * is the same as when each request was an actor.
