@@ -47,8 +47,23 @@ function containerRequests(c: Container, nonZero: boolean): ResourceAmounts {
  * containers, raised to the largest single init container (which runs alone, beside the sidecars
  * started before it), plus the pod overhead.
  */
-export function podRequests(pod: Pod, opts: { nonZero?: boolean } = {}): ResourceAmounts {
+export function podRequests(pod: Pod, opts: { nonZero?: boolean } = {}): Readonly<ResourceAmounts> {
   const nonZero = opts.nonZero ?? false;
+  const known = (nonZero ? nonZeroRequests : requests).get(pod);
+  if (known) return known;
+  const reqs = Object.freeze(computeRequests(pod, nonZero));
+  (nonZero ? nonZeroRequests : requests).set(pod, reqs);
+  return reqs;
+}
+
+/**
+ * Each pod's requests, once: a pod object is never changed (a change makes a new one), and every
+ * scheduling cycle and kubelet admission sums the requests of every pod on a node.
+ */
+const requests = new WeakMap<Pod, Readonly<ResourceAmounts>>();
+const nonZeroRequests = new WeakMap<Pod, Readonly<ResourceAmounts>>();
+
+function computeRequests(pod: Pod, nonZero: boolean): ResourceAmounts {
   const reqs: ResourceAmounts = {};
   for (const c of pod.spec?.containers ?? []) add(reqs, containerRequests(c, nonZero));
   const sidecars: ResourceAmounts = {};
