@@ -1,15 +1,24 @@
 // How long `simulate` takes: the default journey, every preset of the gallery and the stress scenario
-// (100 pods on 20 workers), each the median of repeated runs after warm-up runs. The editor re-plans
-// the journey on every keystroke and the embed simulates on load, so the default journey's budget is
-// 5 ms. Uses only the layers' public surfaces, so it can be bundled and run anywhere.
+// (100 pods on 20 workers). Apply runs it once; an edited link runs it when the page opens.
+//
+// The default journey runs first, in a fresh process, and is reported three ways: its first run (the
+// engine's code is new to the JavaScript engine), the median of runs 6 to 25 (its code is still being
+// compiled: a person's first few Applies), and the median once the process has settled (at least
+// `settleRuns` runs and `settleMs` of them) — the steady figure a benchmark of repeated runs reads, and
+// the one the 5 ms budget is held to. Every other scenario runs after it, so the shared code is warm:
+// each is the median of `runs` runs after `warmup` runs of its own.
+// Uses only the layers' public surfaces, so it can be bundled and run anywhere.
 import { simulate } from '@actors';
 import { PRESETS, defaultScenario, stressScenario } from '@scenarios';
 import { buildScenario, type ScenarioInput } from '@sim';
 
 export interface SimulationTiming {
   name: string;
+  /** The median of the timed runs (the default journey: once the process has settled). */
   medianMs: number;
   steps: number;
+  /** The default journey only, as the first scenario of a fresh process: its first run, and runs 6 to 25. */
+  cold?: { firstMs: number; runs6to25Ms: number };
 }
 
 export interface BenchOptions {
@@ -19,10 +28,11 @@ export interface BenchOptions {
   runs?: number;
   /** Only these scenarios (by name), in the order of the full list. */
   only?: readonly string[];
+  /** The first scenario runs until the process has settled: at least this many runs … */
+  settleRuns?: number;
+  /** … and at least this long, before its timed runs. */
+  settleMs?: number;
 }
-
-/** The default budget of the editor's re-planning, in ms. */
-export const DEFAULT_JOURNEY_BUDGET_MS = 5;
 
 /** What is timed, in order: the default journey, every preset, the stress scenario. */
 export function benchScenarios(): { name: string; input: () => ScenarioInput }[] {
@@ -44,20 +54,43 @@ function median(xs: readonly number[]): number {
 }
 
 /** Times `simulate` alone (building the input from its texts is not part of the measure). */
-export function benchSimulation({ warmup = 5, runs = 20, only }: BenchOptions = {}): SimulationTiming[] {
+export function benchSimulation({
+  warmup = 5,
+  runs = 20,
+  only,
+  settleRuns = 200,
+  settleMs = 1000,
+}: BenchOptions = {}): SimulationTiming[] {
   const out: SimulationTiming[] = [];
+  const timed = (scenario: ScenarioInput) => {
+    const start = performance.now();
+    const steps = simulate(scenario).steps.length;
+    return { ms: performance.now() - start, steps };
+  };
   for (const { name, input } of benchScenarios()) {
     if (only && !only.includes(name)) continue;
     const scenario = input();
-    for (let i = 0; i < warmup; i++) simulate(scenario);
+    let cold: SimulationTiming['cold'];
+    if (out.length === 0) {
+      // the first scenario of the process: it pays for compiling the engine, so it settles first
+      const early: number[] = [];
+      const since = performance.now();
+      while (early.length < Math.max(warmup, settleRuns) || performance.now() - since < settleMs) {
+        early.push(timed(scenario).ms);
+        if (early.length >= 100_000) break;
+      }
+      if (early.length >= 25) cold = { firstMs: early[0]!, runs6to25Ms: median(early.slice(5, 25)) };
+    } else {
+      for (let i = 0; i < warmup; i++) simulate(scenario);
+    }
     const times: number[] = [];
     let steps = 0;
     for (let i = 0; i < runs; i++) {
-      const start = performance.now();
-      steps = simulate(scenario).steps.length;
-      times.push(performance.now() - start);
+      const r = timed(scenario);
+      times.push(r.ms);
+      steps = r.steps;
     }
-    out.push({ name, medianMs: median(times), steps });
+    out.push({ name, medianMs: median(times), steps, ...(cold ? { cold } : {}) });
   }
   return out;
 }
