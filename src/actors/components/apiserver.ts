@@ -8,7 +8,7 @@ import { fromTransition, type AnyActorScope } from 'xstate';
 import { apiserverNarration, type ComponentId, type KubeObject, type Packet } from '@sim';
 import type { ComponentInput, SimEnv } from '../env';
 import type { ClusterEvent } from '../protocol';
-import { outbox, type Outbox } from './outbox';
+import { Outbox } from './outbox';
 import { ApiCache } from './apiserver/cache';
 import {
   etcdAnswered,
@@ -117,7 +117,7 @@ function dispatch(
 }
 
 function transition(context: ApiserverContext, event: ApiserverEvent, scope: AnyActorScope): ApiserverContext {
-  const out = outbox<ApiserverEvent>(scope);
+  const out = new Outbox<ApiserverEvent>(scope);
   const { env, cache } = context;
   switch (event.type) {
     case 'http.request': {

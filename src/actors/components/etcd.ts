@@ -13,7 +13,7 @@ import { fromTransition, type AnyActorScope } from 'xstate';
 import { ETCD_PREFIX, etcdNarration, objectKey, type KubeObject, type Packet } from '@sim';
 import type { ComponentInput, SimEnv } from '../env';
 import type { ClusterEvent, EtcdOp, EtcdResult } from '../protocol';
-import { outbox, type Outbox } from './outbox';
+import { Outbox } from './outbox';
 import type { StepDraft } from '../recorder';
 
 /** Time etcd takes to commit a transaction (raft round and fsync on a local SSD). */
@@ -228,7 +228,7 @@ function commit({ env, store }: EtcdContext, id: string, op: EtcdOp, out: Outbox
  */
 export const etcdLogic = fromTransition(
   (context: EtcdContext, event: EtcdEvent, scope: AnyActorScope) => {
-    const out = outbox<EtcdEvent>(scope);
+    const out = new Outbox<EtcdEvent>(scope);
     // requests are committed in arrival order, each after the commit time
     if (event.type === 'etcd.request')
       out.raise({ type: 'etcd.commit', id: event.id, op: event.op }, ETCD_COMMIT_MS, `commit ${event.id}`);

@@ -8,21 +8,22 @@ import type { AnyActorRef, AnyActorScope, EventObject } from 'xstate';
 import type { ComponentId } from '@sim';
 import type { ClusterEvent } from '../protocol';
 
-export interface Outbox<Own extends EventObject> {
-  /** An event to this actor itself, `delay` ms from now. */
-  raise(event: Own, delay: number, id: string): void;
-  /** An event to another component, `delay` ms from now; nothing when there is no such component. */
-  send(to: ComponentId, event: ClusterEvent, delay: number, id: string): void;
-}
+export class Outbox<Own extends EventObject> {
+  constructor(private readonly scope: AnyActorScope) {}
 
-export function outbox<Own extends EventObject>(scope: AnyActorScope): Outbox<Own> {
-  const schedule = (target: AnyActorRef, event: EventObject, delay: number, id: string) =>
+  /** An event to this actor itself, `delay` ms from now. */
+  raise(event: Own, delay: number, id: string): void {
+    this.schedule(this.scope.self, event, delay, id);
+  }
+
+  /** An event to another component, `delay` ms from now; nothing when there is no such component. */
+  send(to: ComponentId, event: ClusterEvent, delay: number, id: string): void {
+    const target = this.scope.system.get(to) as AnyActorRef | undefined;
+    if (target) this.schedule(target, event, delay, id);
+  }
+
+  private schedule(target: AnyActorRef, event: EventObject, delay: number, id: string): void {
+    const { scope } = this;
     scope.defer(() => scope.system.scheduler.schedule(scope.self, target, event, delay, id));
-  return {
-    raise: (event, delay, id) => schedule(scope.self, event, delay, id),
-    send(to, event, delay, id) {
-      const target = scope.system.get(to) as AnyActorRef | undefined;
-      if (target) schedule(target, event, delay, id);
-    },
-  };
+  }
 }
