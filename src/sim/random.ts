@@ -19,6 +19,8 @@ export interface Rng {
   hex(n: number): string;
 }
 
+const HEX_DIGITS = '0123456789abcdef';
+
 /** mulberry32: small, fast, good enough for simulated ids; deterministic across platforms. */
 export function createRng(seed: number): Rng {
   let state = seed >>> 0;
@@ -30,11 +32,12 @@ export function createRng(seed: number): Rng {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (n: number): number => Math.floor(next() * n);
-  const hex = (n: number): string => {
-    let s = '';
-    for (let i = 0; i < n; i++) s += '0123456789abcdef'[int(16)];
-    return s;
+  const hexDigits = (n: number): string[] => {
+    const digits = new Array<string>(n);
+    for (let i = 0; i < n; i++) digits[i] = HEX_DIGITS[int(16)]!;
+    return digits;
   };
+  const hex = (n: number): string => hexDigits(n).join('');
   return {
     next,
     int,
@@ -45,11 +48,13 @@ export function createRng(seed: number): Rng {
       return s;
     },
     uuid() {
-      const h = hex(32).split('');
+      // 32 digits drawn, then the variant: the version and variant digits replace two of them
+      const h = hexDigits(32);
       h[12] = '4';
       h[16] = '89ab'[int(4)]!;
-      const s = h.join('');
-      return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+      let s = '';
+      for (let i = 0; i < 32; i++) s += i === 8 || i === 12 || i === 16 || i === 20 ? `-${h[i]}` : h[i];
+      return s;
     },
   };
 }
