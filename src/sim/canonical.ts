@@ -13,14 +13,21 @@ const isRecord = (v: unknown): v is Obj => typeof v === 'object' && v !== null &
 
 interface Shape {
   /**
-   * A struct: each field's place; fields not listed rank after all of them. Every stored and shown pod
-   * is reordered, so an object is ordered by its own few keys, not by the struct's long list.
+   * How two of the object's keys compare. A struct: by each field's place, fields not listed after
+   * all of them (every stored and shown pod is reordered, so an object is ordered by its own few keys,
+   * not by the struct's long list). A map: its keys sorted.
    */
-  rank?: ReadonlyMap<string, number>;
+  compare: (a: string, b: string) => number;
   /** A struct's fields with an order of their own (lists: the order of their items). */
   children?: Readonly<Record<string, Shape>>;
-  /** A map: its keys are written sorted, its values (when they are structs) in their own order. */
-  map?: { values?: Shape };
+  /** A map's values, when they are structs with an order of their own. */
+  values?: Shape;
+  /**
+   * Each object ordered by this shape so far, and the result (itself when it was in order). Objects
+   * of a run are never changed in place (each gate builds a new one, sharing the parts it keeps), so
+   * only the parts a gate built are walked again.
+   */
+  done: WeakMap<object, Obj>;
 }
 
 /** The order a Go type is written in; undefined for types written as they are (scalars, quantities, ...). */
@@ -30,12 +37,15 @@ function shapeOf(type: GoType, made = new Map<GoType, Shape | undefined>()): Sha
   if (made.has(type)) return made.get(type);
   if ('map' in type) {
     const values = shapeOf(type.map, made);
-    const shape: Shape = { map: values ? { values } : {} };
+    const shape: Shape = { compare: byteOrder, ...(values ? { values } : {}), done: new WeakMap() };
     made.set(type, shape);
     return shape;
   }
   const children: Record<string, Shape> = {};
-  const shape: Shape = { rank: new Map(Object.keys(type.fields).map((k, i) => [k, i])), children };
+  const rank = new Map(Object.keys(type.fields).map((k, i) => [k, i]));
+  const unlisted = rank.size;
+  const compare = (a: string, b: string) => (rank.get(a) ?? unlisted) - (rank.get(b) ?? unlisted);
+  const shape: Shape = { compare, children, done: new WeakMap() };
   made.set(type, shape);
   for (const [k, t] of Object.entries(type.fields)) {
     const child = shapeOf(t, made);
@@ -46,47 +56,44 @@ function shapeOf(type: GoType, made = new Map<GoType, Shape | undefined>()): Sha
 
 const POD = shapeOf(POD_GO_TYPE)!;
 
-/**
- * Each object ordered so far, with the shape it was ordered by and the result (itself when it was in
- * order). Objects of a run are never changed in place (each gate builds a new one, sharing the parts
- * it keeps), so only the parts a gate built are walked again.
- */
-const ordered = new WeakMap<object, { shape: Shape; value: Obj }>();
-
 function order(v: unknown, s: Shape): unknown {
   if (Array.isArray(v)) {
-    const items = v.map((item) => order(item, s));
-    return items.every((item, i) => item === v[i]) ? v : items;
+    let items: unknown[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const item = order(v[i], s);
+      if (item !== v[i]) (items ??= v.slice())[i] = item;
+    }
+    return items ?? v;
   }
   if (!isRecord(v)) return v;
-  const known = ordered.get(v);
-  if (known?.shape === s) return known.value;
+  const known = s.done.get(v);
+  if (known) return known;
   const keys = Object.keys(v);
-  const rank = s.rank;
-  const unlisted = rank?.size ?? 0;
-  const compare = rank ? (a: string, b: string) => (rank.get(a) ?? unlisted) - (rank.get(b) ?? unlisted) : byteOrder;
   // most objects are in order already (they were built from ordered ones); the others get a stable
   // sort, so the fields not listed keep their relative order
-  let changed = false;
+  let sorted = false;
   for (let i = 1; i < keys.length; i++)
-    if (compare(keys[i - 1]!, keys[i]!) > 0) {
-      keys.sort(compare);
-      changed = true;
+    if (s.compare(keys[i - 1]!, keys[i]!) > 0) {
+      keys.sort(s.compare);
+      sorted = true;
       break;
     }
-  const values = keys.map((k) => {
-    const child = s.map ? s.map.values : s.children && Object.hasOwn(s.children, k) ? s.children[k] : undefined;
-    const value = child ? order(v[k], child) : v[k];
-    if (value !== v[k]) changed = true;
-    return value;
-  });
-  let out: Obj = v;
-  if (changed) {
-    out = {};
-    keys.forEach((k, i) => setJsonKey(out, k, values[i]));
+  // the values, in the keys' order, once one of them changes
+  let values: unknown[] | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const child = s.values ?? (s.children && Object.hasOwn(s.children, k) ? s.children[k] : undefined);
+    if (!child) continue;
+    const value = order(v[k], child);
+    if (value !== v[k]) (values ??= keys.map((key) => v[key]))[i] = value;
   }
-  ordered.set(v, { shape: s, value: out });
-  if (out !== v) ordered.set(out, { shape: s, value: out });
+  let out: Obj = v;
+  if (sorted || values) {
+    out = {};
+    for (let i = 0; i < keys.length; i++) setJsonKey(out, keys[i]!, values ? values[i] : v[keys[i]!]);
+  }
+  s.done.set(v, out);
+  if (out !== v) s.done.set(out, out);
   return out;
 }
 
