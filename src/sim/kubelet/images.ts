@@ -22,6 +22,19 @@ export interface ImageRef {
  * neither tag nor digest gets `:latest`.
  */
 export function normalizeImageRef(image: string): ImageRef {
+  let ref = normalized.get(image);
+  if (ref === undefined) {
+    ref = Object.freeze(normalize(image));
+    if (normalized.size < NORMALIZED_KEPT) normalized.set(image, ref);
+  }
+  return ref;
+}
+
+/** References normalized so far (a run compares every node's images on every scheduling cycle). */
+const normalized = new Map<string, ImageRef>();
+const NORMALIZED_KEPT = 4096;
+
+function normalize(image: string): ImageRef {
   const at = image.indexOf('@');
   const digest = at >= 0 ? image.slice(at + 1) : undefined;
   let name = at >= 0 ? image.slice(0, at) : image;
