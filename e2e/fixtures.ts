@@ -155,6 +155,19 @@ export { expect };
 
 /** axe's WCAG 2.0/2.1/2.2 A and AA rules; the failures listed with their nodes so a report says what to fix. */
 export async function expectNoViolations(page: Page, state: string) {
+  // axe reads colours as painted: an element still fading in (the result banner rises in 0.3 s) reads
+  // lighter than it is, so finite animations finish first (at most 3 s)
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime ?? Infinity)))
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+      new Promise((done) => setTimeout(done, 3000)),
+    ]),
+  );
   const { violations } = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
