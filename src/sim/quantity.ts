@@ -9,6 +9,8 @@
  * MilliValue, Value) and suffix.go (the suffixes below).
  */
 
+import { keptPerText } from './keptPerText';
+
 /** apimachinery pkg/api/resource/quantity.go: ErrFormatWrong. */
 export const QUANTITY_FORMAT_ERROR =
   "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
@@ -56,23 +58,8 @@ function applySuffix(n: Ratio, suffix: string): Ratio | undefined {
   return exp >= 0n ? { num: n.num * 10n ** exp, den: n.den } : { num: n.num, den: n.den * 10n ** -exp };
 }
 
-/**
- * Quantities parsed so far (their results are frozen). A run reads the same few texts ("100m",
- * "128Mi") for every pod on every scheduling cycle, and exact rational arithmetic is not cheap.
- * Bounded: a text past the bound is parsed without being kept.
- */
-const parsed = new Map<string, QuantityResult>();
-const PARSED_KEPT = 4096;
-
 /** Parses a quantity string. Never throws: a malformed input yields the apimachinery error text. */
-export function parseQuantity(input: string): QuantityResult {
-  let result = parsed.get(input);
-  if (result === undefined) {
-    result = Object.freeze(parseText(input));
-    if (parsed.size < PARSED_KEPT) parsed.set(input, result);
-  }
-  return result;
-}
+export const parseQuantity: (input: string) => QuantityResult = keptPerText(parseText);
 
 function parseText(input: string): QuantityResult {
   const s = input.trim();

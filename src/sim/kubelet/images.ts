@@ -5,6 +5,7 @@
 import type { Container } from 'kubernetes-types/core/v1';
 import type { ImageFacts, RegistryImage } from '../scenario';
 import type { Rng } from '../random';
+import { keptPerText } from '../keptPerText';
 
 export interface ImageRef {
   /** `docker.io/library/nginx` */
@@ -21,18 +22,7 @@ export interface ImageRef {
  * (and not `localhost`) means Docker Hub, single names live under `library/`, and a reference with
  * neither tag nor digest gets `:latest`.
  */
-export function normalizeImageRef(image: string): ImageRef {
-  let ref = normalized.get(image);
-  if (ref === undefined) {
-    ref = Object.freeze(normalize(image));
-    if (normalized.size < NORMALIZED_KEPT) normalized.set(image, ref);
-  }
-  return ref;
-}
-
-/** References normalized so far (a run compares every node's images on every scheduling cycle). */
-const normalized = new Map<string, ImageRef>();
-const NORMALIZED_KEPT = 4096;
+export const normalizeImageRef: (image: string) => ImageRef = keptPerText(normalize);
 
 function normalize(image: string): ImageRef {
   const at = image.indexOf('@');
